@@ -1,0 +1,107 @@
+package dev.tokenscale.host.runtime;
+
+import dev.tokenscale.api.AcceleratorSpec;
+import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.api.PluginHeaders;
+import dev.tokenscale.host.runtime.PluginData.Sourced;
+import dev.tokenscale.host.spec.HardwareReader;
+import dev.tokenscale.host.spec.ModelReader;
+import dev.tokenscale.host.spec.SpecException;
+import dev.tokenscale.host.spec.SpecMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import org.osgi.framework.Bundle;
+
+/**
+ * Reads the data a plugin declares: the resources named by a bundle's {@link PluginHeaders} (the extender pattern,
+ * so data-only bundles need no Java), or a spec-only file given on the command line or dropped in a plugin folder.
+ */
+final class DataReader {
+
+    private DataReader() {
+    }
+
+    /** The hardware and models a bundle declares in its manifest. */
+    static PluginData fromBundle(Bundle bundle) {
+        List<Sourced<AcceleratorSpec>> hardware = new ArrayList<>();
+        List<Sourced<ModelArchitecture>> models = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (URL entry : entries(bundle, PluginHeaders.HARDWARE)) {
+            String origin = bundle.getSymbolicName() + "!" + entry.getPath();
+            try (InputStream in = entry.openStream()) {
+                hardware.add(new Sourced<>(HardwareReader.read(in, origin), origin));
+            } catch (SpecException e) {
+                errors.add(e.getMessage());
+            } catch (IOException e) {
+                errors.add(origin + ": cannot read: " + e.getMessage());
+            }
+        }
+        for (URL entry : entries(bundle, PluginHeaders.MODELS)) {
+            String origin = bundle.getSymbolicName() + "!" + entry.getPath();
+            try (InputStream in = entry.openStream()) {
+                models.add(new Sourced<>(ModelReader.read(in, origin), origin));
+            } catch (SpecException e) {
+                errors.add(e.getMessage());
+            } catch (IOException e) {
+                errors.add(origin + ": cannot read: " + e.getMessage());
+            }
+        }
+        return new PluginData(hardware, models, errors);
+    }
+
+    private static List<URL> entries(Bundle bundle, String header) {
+        String value = bundle.getHeaders().get(header);
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<URL> urls = new ArrayList<>();
+        for (String path : value.split(",")) {
+            String trimmed = path.trim();
+            URL file = bundle.getEntry(trimmed);
+            if (file != null && !trimmed.endsWith("/") && SpecMapper.isSpecFile(trimmed)) {
+                urls.add(file);
+                continue;
+            }
+            var found = bundle.findEntries(trimmed, "*", true);
+            if (found != null) {
+                Collections.list(found).stream().filter(u -> SpecMapper.isSpecFile(u.getPath())).forEach(urls::add);
+            }
+        }
+        urls.sort(Comparator.comparing(URL::getPath));
+        return urls;
+    }
+
+    /**
+     * A spec-only file: a hardware spec if it has a {@code family} field, else a model. The kind is decided by
+     * the top-level keys so that a file dropped in a plugin folder needs no naming convention.
+     */
+    static PluginData fromFile(Path file) {
+        try {
+            if (isHardware(file)) {
+                AcceleratorSpec spec = HardwareReader.read(file);
+                return new PluginData(List.of(new Sourced<>(spec, file.toString())), List.of(), List.of());
+            }
+            ModelArchitecture model = ModelReader.read(file);
+            return new PluginData(List.of(), List.of(new Sourced<>(model, file.toString())), List.of());
+        } catch (SpecException e) {
+            return new PluginData(List.of(), List.of(), List.of(e.getMessage()));
+        }
+    }
+
+    private static boolean isHardware(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            var tree = SpecMapper.mapperFor(file.toString()).readTree(in);
+            return tree != null && tree.has("family");
+        } catch (IOException e) {
+            // Not even well-formed: let the hardware reader report the syntax error with its line and column.
+            return true;
+        }
+    }
+}

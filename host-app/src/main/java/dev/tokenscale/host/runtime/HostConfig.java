@@ -1,0 +1,19 @@
+package dev.tokenscale.host.runtime;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a host loads.
+ *
+ * @param pluginDirs    folders whose bundle jars and spec files are installed (the built-in folder first)
+ * @param hardwareFiles extra spec-only hardware files
+ * @param modelFiles    extra model files
+ */
+public record HostConfig(List<Path> pluginDirs, List<Path> hardwareFiles, List<Path> modelFiles) {
+    public HostConfig {
+        pluginDirs = List.copyOf(pluginDirs);
+        hardwareFiles = List.copyOf(hardwareFiles);
+        modelFiles = List.copyOf(modelFiles);
+    }
+}

@@ -1,0 +1,355 @@
+package dev.tokenscale.host.runtime;
+
+import dev.tokenscale.api.AcceleratorFamily;
+import dev.tokenscale.api.AcceleratorSpec;
+import dev.tokenscale.api.ApiVersion;
+import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.api.RooflineExecutionModel;
+import dev.tokenscale.host.engine.Accelerator;
+import dev.tokenscale.host.runtime.PluginData.Sourced;
+import dev.tokenscale.host.runtime.PluginReport.Provides;
+import dev.tokenscale.host.spec.SpecMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded OSGi host: starts Apache Felix through the standard launch API, exports the SPI (and SLF4J) from
+ * the system bundle, installs and starts every plugin it is given, and tracks what the plugins provide as they come
+ * and go. A plugin that is not a bundle, does not resolve, or whose activator throws is reported in one line and
+ * skipped; everything else keeps working.
+ */
+public final class PluginHost implements AutoCloseable {
+
+    /** The family every spec may name to use the host's default roofline. */
+    public static final String ROOFLINE_FAMILY = "roofline";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+    private static final String SLF4J_VERSION = "2.0.20";
+
+    private final Framework framework;
+    private final Path cacheDir;
+    private final Map<Long, PluginData> bundleData = new ConcurrentHashMap<>();
+    private final Map<String, PluginReport> failures = new ConcurrentHashMap<>();
+    private final Map<Path, PluginData> fileData = new ConcurrentHashMap<>();
+    private final ServiceTracker<AcceleratorFamily, AcceleratorFamily> families;
+    private final BundleTracker<Bundle> extender;
+
+    private PluginHost(Framework framework, Path cacheDir) {
+        this.framework = framework;
+        this.cacheDir = cacheDir;
+        BundleContext context = framework.getBundleContext();
+        this.families = new ServiceTracker<>(context, AcceleratorFamily.class, null);
+        this.extender = new BundleTracker<>(context, Bundle.ACTIVE, null) {
+            @Override
+            public Bundle addingBundle(Bundle bundle, BundleEvent event) {
+                PluginData data = DataReader.fromBundle(bundle);
+                bundleData.put(bundle.getBundleId(), data);
+                data.errors().forEach(error -> LOG.warn("plugin {}: {}", bundle.getSymbolicName(), error));
+                return bundle;
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, Bundle object) {
+                bundleData.remove(bundle.getBundleId());
+            }
+        };
+    }
+
+    /** Starts a host with the given plugin folders and extra files. */
+    public static PluginHost start(HostConfig config) {
+        Path cache;
+        try {
+            cache = Files.createTempDirectory("tokenscale-felix");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the framework cache folder", e);
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(Constants.FRAMEWORK_STORAGE, cache.toString());
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",",
+                "dev.tokenscale.api;version=" + ApiVersion.VALUE,
+                "org.slf4j;version=" + SLF4J_VERSION,
+                "org.slf4j.spi;version=" + SLF4J_VERSION,
+                "org.slf4j.event;version=" + SLF4J_VERSION,
+                "org.slf4j.helpers;version=" + SLF4J_VERSION));
+        properties.put("felix.log.logger", new FelixLogger());
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Framework framework = factory.newFramework((Map) properties);
+        try {
+            framework.start();
+        } catch (BundleException e) {
+            throw new IllegalStateException("the OSGi framework did not start: " + e.getMessage(), e);
+        }
+        PluginHost host = new PluginHost(framework, cache);
+        host.families.open();
+        host.extender.open();
+        for (Path dir : config.pluginDirs()) {
+            host.installFolder(dir);
+        }
+        config.hardwareFiles().forEach(host::loadFile);
+        config.modelFiles().forEach(host::loadFile);
+        return host;
+    }
+
+    private void installFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            failures.put(dir.toString(), failed(dir.getFileName().toString(), dir, "not a folder"));
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.sorted().toList();
+        } catch (IOException e) {
+            failures.put(dir.toString(), failed(dir.getFileName().toString(), dir, "cannot list: " + e.getMessage()));
+            return;
+        }
+        List<Bundle> installed = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".jar")) {
+                Bundle bundle = install(file);
+                if (bundle != null) {
+                    installed.add(bundle);
+                }
+            } else if (SpecMapper.isSpecFile(name)) {
+                loadFile(file);
+            }
+        }
+        // Install everything first, then start, so that bundles resolve together.
+        installed.forEach(this::startBundle);
+    }
+
+    /** Installs one jar; reports and returns {@code null} when it is not a usable bundle. */
+    Bundle install(Path jar) {
+        String location = jar.toUri().toString();
+        try (JarFile jarFile = new JarFile(jar.toFile())) {
+            var manifest = jarFile.getManifest();
+            String symbolicName = manifest == null ? null
+                    : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+            if (symbolicName == null) {
+                failures.put(location, failed(jar.getFileName().toString(), jar,
+                        "not an OSGi bundle: its manifest has no Bundle-SymbolicName"));
+                return null;
+            }
+            String bare = symbolicName.split(";")[0].trim();
+            for (Bundle existing : framework.getBundleContext().getBundles()) {
+                if (bare.equals(existing.getSymbolicName())) {
+                    failures.put(location, failed(bare, jar, "skipped: a bundle with this symbolic name is already "
+                            + "installed from " + existing.getLocation()));
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            failures.put(location, failed(jar.getFileName().toString(), jar, "not a readable jar: " + e.getMessage()));
+            return null;
+        }
+        try {
+            return framework.getBundleContext().installBundle(location);
+        } catch (BundleException e) {
+            failures.put(location, failed(jar.getFileName().toString(), jar, "cannot install: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** Starts an installed bundle; reports it and leaves it stopped when it fails. */
+    void startBundle(Bundle bundle) {
+        try {
+            bundle.start();
+        } catch (BundleException e) {
+            String reason = ResolveDiagnosis.explain(bundle, e, framework);
+            LOG.warn("plugin {} skipped: {}", bundle.getSymbolicName(), reason);
+            failures.put(bundle.getLocation(), report(bundle, "FAILED", reason));
+        }
+    }
+
+    private void loadFile(Path file) {
+        PluginData data = DataReader.fromFile(file);
+        data.errors().forEach(error -> LOG.warn("{}", error));
+        fileData.put(file, data);
+    }
+
+    /** One report per plugin: bundles (built-in and dropped), failures, and spec-only files. */
+    public List<PluginReport> plugins() {
+        List<PluginReport> reports = new ArrayList<>();
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (bundle.getBundleId() == 0 || failures.containsKey(bundle.getLocation())) {
+                continue;
+            }
+            reports.add(report(bundle, stateName(bundle.getState()), dataErrors(bundleData.get(bundle.getBundleId()))));
+        }
+        reports.addAll(failures.values());
+        fileData.forEach((file, data) -> reports.add(new PluginReport(file.getFileName().toString(), "",
+                data.errors().isEmpty() ? "LOADED" : "FAILED", file.toString(), provides(data, List.of()),
+                dataErrors(data))));
+        reports.sort(Comparator.comparing(PluginReport::location));
+        return reports;
+    }
+
+    private PluginReport report(Bundle bundle, String state, String error) {
+        List<String> familyIds = new ArrayList<>();
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        if (registered != null) {
+            for (ServiceReference<?> ref : registered) {
+                Object id = ref.getProperty(AcceleratorFamily.SERVICE_PROPERTY_ID);
+                if (id != null) {
+                    familyIds.add(id.toString());
+                }
+            }
+        }
+        PluginData data = bundleData.get(bundle.getBundleId());
+        return new PluginReport(bundle.getSymbolicName(), bundle.getVersion().toString(), state,
+                bundle.getLocation(), data == null ? new Provides(familyIds, List.of(), List.of())
+                : provides(data, familyIds), error);
+    }
+
+    private static Provides provides(PluginData data, List<String> familyIds) {
+        return new Provides(familyIds, data.hardware().stream().map(s -> s.value().id()).toList(),
+                data.models().stream().map(s -> s.value().id()).toList());
+    }
+
+    private static String dataErrors(PluginData data) {
+        return data == null || data.errors().isEmpty() ? null : String.join("; ", data.errors());
+    }
+
+    private static PluginReport failed(String name, Path location, String error) {
+        return new PluginReport(name, "", "FAILED", location.toString(), Provides.NOTHING, error);
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "UNINSTALLED";
+        };
+    }
+
+    /**
+     * What the plugins provide right now: every spec matched to its family's execution model, every model. A spec
+     * whose family is missing or rejects it, or whose id another plugin already provides, is logged and skipped.
+     */
+    public Installed installed() {
+        Map<String, AcceleratorFamily> familiesById = new HashMap<>();
+        familiesById.put(ROOFLINE_FAMILY, new DefaultFamily());
+        for (AcceleratorFamily family : families.getTracked().values()) {
+            if (family != null) {
+                familiesById.putIfAbsent(family.id(), family);
+            }
+        }
+        Map<String, Accelerator> accelerators = new LinkedHashMap<>();
+        Map<String, ModelArchitecture> models = new LinkedHashMap<>();
+        List<PluginData> all = new ArrayList<>(bundleData.values());
+        all.addAll(fileData.values());
+        for (PluginData data : all) {
+            for (Sourced<AcceleratorSpec> declared : data.hardware()) {
+                accelerate(declared, familiesById).ifPresent(a -> {
+                    if (accelerators.putIfAbsent(a.id(), a) != null) {
+                        LOG.warn("{}: hardware id '{}' is already provided by {}; skipped", declared.origin(), a.id(),
+                                accelerators.get(a.id()).origin());
+                    }
+                });
+            }
+            for (Sourced<ModelArchitecture> model : data.models()) {
+                if (models.putIfAbsent(model.value().id(), model.value()) != null) {
+                    LOG.warn("{}: model id '{}' is already provided; skipped", model.origin(), model.value().id());
+                }
+            }
+        }
+        return new Installed(accelerators.values().stream().sorted(Comparator.comparing(Accelerator::id)).toList(),
+                models.values().stream().sorted(Comparator.comparing(ModelArchitecture::id)).toList());
+    }
+
+    private static java.util.Optional<Accelerator> accelerate(Sourced<AcceleratorSpec> declared,
+                                                              Map<String, AcceleratorFamily> familiesById) {
+        AcceleratorSpec spec = declared.value();
+        AcceleratorFamily family = familiesById.get(spec.family());
+        if (family == null) {
+            LOG.warn("{}: family '{}' is not installed (installed: {}); skipped", declared.origin(), spec.family(),
+                    familiesById.keySet().stream().sorted().toList());
+            return java.util.Optional.empty();
+        }
+        try {
+            AcceleratorSpec resolved = family.resolve(spec);
+            return java.util.Optional.of(new Accelerator(resolved, family.executionModel(resolved),
+                    declared.origin()));
+        } catch (RuntimeException e) {
+            LOG.warn("{}: family '{}' rejected it: {}; skipped", declared.origin(), spec.family(), e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The framework's bundle context, for tests and the hot-deploy watcher. */
+    BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    @Override
+    public void close() {
+        extender.close();
+        families.close();
+        try {
+            framework.stop();
+            framework.waitForStop(10_000);
+        } catch (BundleException e) {
+            LOG.debug("framework stop failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteRecursively(cacheDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}", dir, e);
+        }
+    }
+
+    /** The host's own family: the default roofline, for spec-only hardware that needs no special physics. */
+    private static final class DefaultFamily implements AcceleratorFamily {
+        @Override
+        public String id() {
+            return ROOFLINE_FAMILY;
+        }
+
+        @Override
+        public String description() {
+            return "default roofline: per-op latency plus the larger of memory and compute time";
+        }
+
+        @Override
+        public dev.tokenscale.api.ExecutionModel executionModel(AcceleratorSpec spec) {
+            return new RooflineExecutionModel(spec);
+        }
+    }
+}
