@@ -21,7 +21,8 @@ public final class Main {
     /** Runs one command line with the given output streams and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Injector injector = Guice.createInjector(new CliModule(out));
-        CommandLine cli = new CommandLine(TokenscaleCommand.class, injector::getInstance);
+        CommandLine cli = new CommandLine(TokenscaleCommand.class, injector::getInstance)
+                .setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {

@@ -1,0 +1,50 @@
+package dev.tokenscale.host.engine;
+
+import dev.tokenscale.api.AttentionKind;
+import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.api.MoeSpec;
+
+/**
+ * Bytes one device of a stage must hold: its share of the weights at their precisions, and the KV cache of every
+ * sequence in flight at the full context.
+ *
+ * @param weightBytes weights on the device
+ * @param kvBytes     KV cache on the device (before any spill)
+ */
+public record Footprint(double weightBytes, double kvBytes) {
+
+    /** The footprint of one device of {@code shard} with {@code sequences} sequences in flight. */
+    public static Footprint of(ModelArchitecture m, Workload w, Shard shard, long sequences) {
+        int tp = shard.tensorParallel();
+        double weights = 0;
+        double kv = 0;
+        int kvSplit = m.attention().kind() == AttentionKind.MLA ? 1 : Math.min(tp, m.attention().kvHeads());
+        double kvPerToken = ModelMath.kvValuesPerTokenPerLayer(m) * w.kv().bytes() / kvSplit;
+        for (int i = shard.firstLayer(); i < shard.endLayer(); i++) {
+            weights += ModelMath.attentionParameters(m) / (double) tp * w.weights().bytes();
+            if (ModelMath.isMoeLayer(m, i)) {
+                MoeSpec moe = m.ffn().moe();
+                weights += (double) moe.experts() * ModelMath.expertParameters(m) / tp * w.experts().bytes();
+                weights += ((double) moe.sharedExperts() * ModelMath.expertParameters(m) / tp
+                        + ModelMath.routerParameters(m)) * w.weights().bytes();
+            } else {
+                weights += ModelMath.denseFfnParameters(m) / (double) tp * w.weights().bytes();
+            }
+            boolean sliding = ModelMath.isSlidingLayer(m, i);
+            kv += sequences * ModelMath.attendedTokens(m, sliding, w.contextTokens()) * kvPerToken;
+        }
+        double table = ModelMath.embeddingParameters(m) * w.weights().bytes();
+        if (shard.embedding()) {
+            weights += table / tp;
+        }
+        if (shard.head() && !(m.tiedEmbeddings() && shard.embedding())) {
+            weights += table / tp;
+        }
+        return new Footprint(weights, kv);
+    }
+
+    /** Weights plus KV cache. */
+    public double totalBytes() {
+        return weightBytes + kvBytes;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tokenscale.host.engine;
+
+import dev.tokenscale.api.ExecutionModel;
+import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.api.Operation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The time of one pass on one device: every operation of {@link StepOps} timed by the device's execution model
+ * and summed. The explained form keeps each line so that the terms add up to the total exactly.
+ */
+public final class StepTime {
+
+    private StepTime() {
+    }
+
+    /** Seconds for the pass, without keeping the breakdown (the fast path for sweeps). */
+    public static double seconds(ModelArchitecture m, Accelerator a, Workload w, Shard shard, Pass pass) {
+        Summer summer = new Summer(a.model());
+        StepOps.emit(m, w, shard, pass, summer);
+        return summer.total;
+    }
+
+    /** Every operation of the pass with its timing; the lines' totals sum to {@link #seconds}. */
+    public static List<OpCost> explain(ModelArchitecture m, Accelerator a, Workload w, Shard shard, Pass pass) {
+        List<OpCost> lines = new ArrayList<>();
+        ExecutionModel model = a.model();
+        StepOps.emit(m, w, shard, pass, (group, count, op) -> lines.add(new OpCost(group, count, op, model.time(op))));
+        return lines;
+    }
+
+    /** Sum of the lines' totals, in emission order (the same order {@link #seconds} adds them). */
+    public static double total(List<OpCost> lines) {
+        double total = 0;
+        for (OpCost line : lines) {
+            total += line.totalSeconds();
+        }
+        return total;
+    }
+
+    private static final class Summer implements OpSink {
+        private final ExecutionModel model;
+        private double total;
+
+        Summer(ExecutionModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public void accept(String group, int count, Operation op) {
+            total += count * model.time(op).seconds();
+        }
+    }
+}
