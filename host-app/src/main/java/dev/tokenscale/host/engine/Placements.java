@@ -116,12 +116,12 @@ public final class Placements {
         String tier = spec.primaryMemory().name();
         Footprint all = Footprint.of(m, w, new Shard(0, m.layers(), true, true, tp, ep, tier, tier, null, 0,
                 tp > 1 ? "link" : null), w.batch());
-        return String.format("needs %.1f GB of weights and %.1f GB of KV cache in all; %d x %d %s hold %.1f GB "
-                        + "usable each (%s %.0f GB x %.2f)%s",
+        return String.format("needs %.3g GB of weights and %.3g GB of KV cache in all; %d x %d %s hold %.3g GB "
+                        + "usable each (%s %.3g GB x %.2f)%s",
                 all.weightBytes() * tp / 1e9, all.kvBytes() * tp / 1e9, stages, tp, spec.deviceKind(),
                 usable(spec, spec.primaryMemory()) / 1e9, tier, spec.primaryMemory().capacity().value() / 1e9,
                 spec.parameter(USABLE_MEMORY, DEFAULT_USABLE_MEMORY),
-                spillTier(spec).map(t -> String.format(" plus %.0f GB of %s for spilled KV", usable(spec, t) / 1e9,
+                spillTier(spec).map(t -> String.format(" plus %.3g GB of %s for spilled KV", usable(spec, t) / 1e9,
                         t.name())).orElse(""));
     }
 
