@@ -21,7 +21,16 @@ public final class Main {
     /** Runs one command line with the given output streams and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Injector injector = Guice.createInjector(new CliModule(out));
-        CommandLine cli = new CommandLine(TokenscaleCommand.class, injector::getInstance)
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        // Guice builds the commands; picocli keeps building its own values (collections, converters).
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type.getPackageName().startsWith("dev.tokenscale") ? injector.getInstance(type)
+                        : defaults.create(type);
+            }
+        };
+        CommandLine cli = new CommandLine(TokenscaleCommand.class, factory)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
