@@ -116,7 +116,12 @@ final class Fields {
             }
         }
         throw error(path, "'" + written + "': expected one of " + Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", ")));
+                .map(Fields::spelling).collect(Collectors.joining(", ")));
+    }
+
+    /** How files spell an enum constant: lowercase, with dashes for underscores ({@code scale-out}). */
+    static String spelling(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A required positive integer. */

@@ -131,6 +131,9 @@ public final class HardwareReader {
         for (int i = 0; i < written.size(); i++) {
             String path = "memory[" + i + "]";
             TierFile t = written.get(i);
+            if (t == null) {
+                throw fields.error(path, "missing; expected a tier with name, kind, capacity and bandwidth");
+            }
             String name = fields.id(path + ".name", t.name());
             if (!names.add(name)) {
                 throw fields.error(path + ".name", "'" + name + "' is used by two tiers; expected unique names");
@@ -156,6 +159,9 @@ public final class HardwareReader {
         for (int i = 0; i < written.size(); i++) {
             String path = "interconnects[" + i + "]";
             LinkFile l = written.get(i);
+            if (l == null) {
+                throw fields.error(path, "missing; expected a link with name, scope, bandwidth, latency and domainSize");
+            }
             String name = fields.id(path + ".name", l.name());
             if (!names.add(name)) {
                 throw fields.error(path + ".name", "'" + name + "' is used by two links; expected unique names");
