@@ -21,8 +21,14 @@ public final class Main {
     /** Runs one command line with the given output streams and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Injector injector = Guice.createInjector(new CliModule(out));
-        CommandLine cli = new CommandLine(TokenscaleCommand.class, injector::getInstance)
-                .setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(TokenscaleCommand.class, new CommandLine.IFactory() {
+            // Guice builds the commands; picocli keeps building what it knows best (e.g. List for a repeated option).
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type.getPackageName().startsWith("dev.tokenscale.") ? injector.getInstance(type)
+                        : CommandLine.defaultFactory().create(type);
+            }
+        }).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {

@@ -55,20 +55,21 @@ public final class Quantities {
         }
         String numberPart = trimmed.substring(0, split);
         String unitPart = trimmed.substring(split).trim();
-        double number;
+        BigDecimal number;
         try {
-            number = Double.parseDouble(numberPart);
+            number = new BigDecimal(numberPart);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected " + expected(dimension));
         }
         if (unitPart.isEmpty()) {
-            return number;
+            return number.doubleValue();
         }
         Double factor = dimension.units().get(unitPart);
         if (factor == null) {
             throw new IllegalArgumentException("unknown unit '" + unitPart + "'; expected " + expected(dimension));
         }
-        return number * factor;
+        // In decimal, so that "3.35 TB/s" is exactly 3.35e12 rather than 3.35 x 1e12 in binary.
+        return number.multiply(BigDecimal.valueOf(factor)).doubleValue();
     }
 
     /** What a field of this dimension accepts, for error messages. */
