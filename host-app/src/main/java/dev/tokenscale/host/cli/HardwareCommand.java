@@ -169,7 +169,7 @@ final class HardwareCommand implements Callable<Integer> {
             HardwareFile h = HardwareWriter.write(accelerator.spec(), Notation.HUMAN);
             output.line(h.id() + ": " + h.name() + " (" + h.vendor() + ", " + h.status() + ")");
             output.line(h.description());
-            output.line("family " + h.family() + "; one system is a " + h.system().name() + " of "
+            output.line("family " + h.family() + "; system: " + h.system().name() + ", "
                     + h.system().devices().value() + " x " + h.deviceKind() + "; from " + accelerator.origin());
             output.line("");
             output.table(SUMMARY, summary(accelerator));

@@ -86,7 +86,12 @@ final class Fields {
         if (source == null || source.isBlank()) {
             throw error(path + ".source", "missing; every figure needs a source: a URL or \"estimate: why\"");
         }
-        return source.trim();
+        String trimmed = source.trim();
+        if (!trimmed.startsWith("https://") && !trimmed.startsWith("http://")
+                && !trimmed.startsWith(Figure.ESTIMATE_PREFIX)) {
+            throw error(path + ".source", "'" + trimmed + "': expected a URL (https://...) or \"estimate: why\"");
+        }
+        return trimmed;
     }
 
     /** A required plain string. */

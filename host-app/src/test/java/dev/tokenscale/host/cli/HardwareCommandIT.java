@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenscale.api.PluginHeaders;
 import dev.tokenscale.host.spec.BadSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,8 +187,26 @@ class HardwareCommandIT {
     }
 
     @Test
+    void dataOnlyBundleWithTheHardwareHeaderAddsItsSystems(@TempDir Path dir) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "com.example.hardware");
+        manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+        manifest.getMainAttributes().putValue(PluginHeaders.HARDWARE, "hardware/");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("example.jar")), manifest)) {
+            jar.putNextEntry(new JarEntry("hardware/test-wafer.yaml"));
+            jar.write(BadSpecs.GOOD.getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        Map<String, JsonNode> systems = systems(run("hardware", "--json", "--plugins", dir.toString()));
+        assertTrue(systems.containsKey("cerebras-cs3"), systems.keySet().toString());
+        assertEquals("com.example.hardware!/hardware/test-wafer.yaml", systems.get("test-wafer").get("origin").asText());
+    }
+
+    @Test
     void badHardwareFileFailsTheCommandWithOneLine(@TempDir Path dir) throws IOException {
-        List<BadSpecs.Case> cases = List.of(BadSpecs.CASES.get(1), BadSpecs.CASES.get(5),
+        List<BadSpecs.Case> cases = List.of(BadSpecs.named("YAML syntax error"), BadSpecs.named("zero capacity"),
                 new BadSpecs.Case("family not installed", "family: roofline", "family: rooflin", "family",
                         List.of("expected an installed family, one of cerebras-wafer, groq-lpu, nvidia-hbm, roofline")));
         for (BadSpecs.Case bad : cases) {
@@ -205,7 +229,7 @@ class HardwareCommandIT {
     @Test
     void badFileDroppedInAPluginFolderIsReportedAndSkipped(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("test-wafer.yaml"), BadSpecs.GOOD);
-        Path bad = Files.writeString(dir.resolve("zero.yaml"), BadSpecs.CASES.get(5).text()
+        Path bad = Files.writeString(dir.resolve("zero.yaml"), BadSpecs.named("zero capacity").text()
                 .replace("id: test-wafer", "id: zero-wafer"));
         Map<String, JsonNode> systems = systems(run("hardware", "--json", "--plugins", dir.toString()));
         assertTrue(systems.containsKey("test-wafer") && systems.containsKey("cerebras-cs3"), systems.keySet() + "");

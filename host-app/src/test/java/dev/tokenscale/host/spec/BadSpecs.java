@@ -97,6 +97,9 @@ public final class BadSpecs {
                     List.of("'1 PFLOPS'", "at least the dense figure", "15.625 PFLOPS")),
             new Case("missing source", "44 GB, source: https://example.com/sram}", "44 GB}",
                     "memory[0].capacity.source", List.of("missing", "URL", "estimate:")),
+            new Case("source neither a URL nor an estimate", "source: https://example.com/io}",
+                    "source: the datasheet}", "interconnects[0].bandwidth.source",
+                    List.of("'the datasheet'", "URL", "estimate: why")),
             new Case("unknown field (typo)", "    capacity: {value: 1.5 TB", "    capacty: {value: 1.5 TB",
                     "memory[1].capacty", List.of("unknown field 'capacty'", "capacity", "bandwidth", "via")),
             new Case("unknown precision key", "  fp16:", "  fp12:", "compute.fp12",
@@ -121,6 +124,11 @@ public final class BadSpecs {
                     List.of("missing", "name", "kind", "capacity")),
             new Case("id with capitals and spaces", "id: test-wafer", "id: Test Wafer", "id",
                     List.of("'Test Wafer'", "lowercase")));
+
+    /** The case with this name. */
+    public static Case named(String name) {
+        return CASES.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
 
     private BadSpecs() {
     }
