@@ -19,17 +19,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads spec and model files (YAML or JSON by extension) strictly: an unknown field is an error, not a silent
- * default, and every error names the file and the field path.
+ * Reads spec and model files (YAML or JSON by extension) strictly: an unknown field or a key written twice is an
+ * error, not a silent default, and every error is one line that names the file and the field path.
  */
 public final class SpecMapper {
 
@@ -165,30 +165,27 @@ public final class SpecMapper {
     }
 
     private static String path(JsonStreamContext context) {
-        List<String> parts = new ArrayList<>();
+        Deque<JsonStreamContext> steps = new ArrayDeque<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                parts.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
-            } else if (c.getCurrentName() != null) {
-                parts.add(0, "." + c.getCurrentName());
-            }
+            steps.push(c);
         }
-        String path = String.join("", parts);
-        return path.startsWith(".") ? path.substring(1) : path;
+        StringBuilder path = new StringBuilder();
+        steps.forEach(c -> step(path, c.inArray() ? Math.max(c.getCurrentIndex(), 0) : -1, c.getCurrentName()));
+        return path.toString();
     }
 
     private static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            }
-        }
+        e.getPath().forEach(ref -> step(path, ref.getIndex(), ref.getFieldName()));
         return path.toString();
+    }
+
+    /** Appends one step of a field path: {@code [index]} for a list entry, {@code .name} for a field. */
+    private static void step(StringBuilder path, int index, String name) {
+        if (index >= 0) {
+            path.append('[').append(index).append(']');
+        } else if (name != null) {
+            path.append(path.isEmpty() ? "" : ".").append(name);
+        }
     }
 }
