@@ -2,6 +2,7 @@ package dev.tokenscale.host.cli;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tokenscale.host.engine.Accelerator;
+import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.spec.FigureFile;
 import dev.tokenscale.host.spec.HardwareFile;
@@ -54,7 +55,7 @@ final class HardwareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Accelerator> all = installed(launcher, host);
+        List<Accelerator> all = installed(launcher, host).accelerators();
         if (json) {
             output.json(Map.of("hardware", all.stream().map(Listed::of).toList()));
         } else if (sources) {
@@ -75,9 +76,9 @@ final class HardwareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<Accelerator> installed(HostLauncher launcher, HostOptions options) {
+    private static Installed installed(HostLauncher launcher, HostOptions options) {
         try (PluginHost running = launcher.start(options)) {
-            return running.installed().accelerators();
+            return running.installed();
         }
     }
 
@@ -157,11 +158,7 @@ final class HardwareCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<Accelerator> all = installed(launcher, host);
-            Accelerator accelerator = all.stream().filter(a -> a.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new UserException("no hardware '" + id + "'; nearest: "
-                            + String.join(", ", Suggestions.nearest(id, all.stream().map(Accelerator::id).toList(), 3))
-                            + " (tokenscale hardware lists all)"));
+            Accelerator accelerator = Lookup.hardware(installed(launcher, host), id);
             if (json) {
                 output.json(Listed.of(accelerator));
                 return 0;

@@ -159,9 +159,10 @@ class HardwareCommandIT {
         Run run = run("hardware", "show", "cerebras-cs4");
         assertEquals(1, run.code());
         assertEquals("", run.out());
-        assertEquals("error: no hardware 'cerebras-cs4'; nearest: cerebras-cs1, cerebras-cs2, cerebras-cs3 "
-                + "(tokenscale hardware lists all)", run.err().strip());
-        assertTrue(run("hardware", "show", "h100").err().startsWith("error: no hardware 'h100'; nearest: nvidia-h100,"));
+        assertEquals("error: unknown hardware 'cerebras-cs4'; did you mean cerebras-cs1, cerebras-cs2, cerebras-cs3?",
+                run.err().strip());
+        assertTrue(run("hardware", "show", "h100").err().startsWith("error: unknown hardware 'h100'; did you mean "
+                + "nvidia-h100, "));
     }
 
     @Test
