@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads and checks hardware spec files (schema: {@code docs/hardware-spec.md}). */
 public final class HardwareReader {
@@ -139,8 +140,9 @@ public final class HardwareReader {
                 throw fields.error(path + ".name", "'" + name + "' is used by two tiers; expected unique names");
             }
             if (t.via() != null && !linkNames.contains(t.via())) {
-                throw fields.error(path + ".via", "'" + t.via() + "': expected the name of an interconnect, one of "
-                        + linkNames);
+                throw fields.error(path + ".via", "'" + t.via() + "': expected the name of an interconnect"
+                        + (linkNames.isEmpty() ? ", but interconnects lists none"
+                        : ", one of " + String.join(", ", new TreeSet<>(linkNames))));
             }
             tiers.add(new MemoryTier(name, fields.enumValue(path + ".kind", t.kind(), MemoryKind.class),
                     fields.figure(path + ".capacity", t.capacity(), Dimension.BYTES, Range.POSITIVE),
