@@ -3,6 +3,7 @@ package dev.tokenscale.host.cli;
 import ch.qos.logback.classic.Level;
 import dev.tokenscale.host.runtime.HostConfig;
 import dev.tokenscale.host.runtime.PluginHost;
+import dev.tokenscale.host.runtime.PluginReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,16 @@ public final class HostLauncher {
         builtInPlugins().ifPresent(dirs::add);
         dirs.addAll(options.pluginDirs);
         PluginHost host = PluginHost.start(new HostConfig(dirs, options.hardwareFiles, options.modelFiles));
-        LOG.info("host started with {} plugins in {} ms (JVM up {} ms)", host.plugins().size(),
+        List<PluginReport> plugins = host.plugins();
+        // A file the user named must load; files dropped in a plugin folder are only reported and skipped.
+        List<String> named = concat(options.hardwareFiles, options.modelFiles).stream().map(Path::toString).toList();
+        for (PluginReport plugin : plugins) {
+            if (plugin.error() != null && named.contains(plugin.location())) {
+                host.close();
+                throw new UserException(plugin.error());
+            }
+        }
+        LOG.info("host started with {} plugins in {} ms (JVM up {} ms)", plugins.size(),
                 (System.nanoTime() - started) / 1_000_000,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         return host;

@@ -29,8 +29,10 @@ public final class Lookup {
                 return item;
             }
         }
+        // Ids that contain what was typed come first, so that "h100" suggests "nvidia-h100".
         List<String> nearest = items.stream().map(idOf)
-                .sorted(Comparator.comparingInt((String candidate) -> distance(candidate, id))
+                .sorted(Comparator.comparingInt((String candidate) -> candidate.contains(id) ? 0 : 1)
+                        .thenComparingInt(candidate -> distance(candidate, id))
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(3).toList();
         throw new UserException("unknown " + what + " '" + id + "'"

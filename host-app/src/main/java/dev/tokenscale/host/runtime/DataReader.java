@@ -79,15 +79,26 @@ final class DataReader {
     }
 
     /**
-     * A spec-only file: a hardware spec if it has a {@code family} field, else a model. The kind is decided by
-     * the top-level keys so that a file dropped in a plugin folder needs no naming convention.
+     * A spec-only file found in a plugin folder: a hardware spec if it has a field that only hardware has, else a
+     * model. The kind is decided by the top-level keys so that a dropped file needs no naming convention.
      */
     static PluginData fromFile(Path file) {
+        return isHardware(file) ? hardwareFile(file) : modelFile(file);
+    }
+
+    /** A spec-only hardware file. */
+    static PluginData hardwareFile(Path file) {
         try {
-            if (isHardware(file)) {
-                AcceleratorSpec spec = HardwareReader.read(file);
-                return new PluginData(List.of(new Sourced<>(spec, file.toString())), List.of(), List.of());
-            }
+            AcceleratorSpec spec = HardwareReader.read(file);
+            return new PluginData(List.of(new Sourced<>(spec, file.toString())), List.of(), List.of());
+        } catch (SpecException e) {
+            return new PluginData(List.of(), List.of(), List.of(e.getMessage()));
+        }
+    }
+
+    /** A model file. */
+    static PluginData modelFile(Path file) {
+        try {
             ModelArchitecture model = ModelReader.read(file);
             return new PluginData(List.of(), List.of(new Sourced<>(model, file.toString())), List.of());
         } catch (SpecException e) {
@@ -98,7 +109,7 @@ final class DataReader {
     private static boolean isHardware(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             var tree = SpecMapper.mapperFor(file.toString()).readTree(in);
-            return tree != null && tree.has("family");
+            return tree != null && (tree.has("family") || tree.has("memory") || tree.has("compute"));
         } catch (IOException e) {
             // Not even well-formed: let the hardware reader report the syntax error with its line and column.
             return true;

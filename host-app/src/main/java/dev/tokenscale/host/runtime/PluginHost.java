@@ -8,6 +8,7 @@ import dev.tokenscale.api.RooflineExecutionModel;
 import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.runtime.PluginData.Sourced;
 import dev.tokenscale.host.runtime.PluginReport.Provides;
+import dev.tokenscale.host.spec.SpecException;
 import dev.tokenscale.host.spec.SpecMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +20,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
@@ -112,8 +117,8 @@ public final class PluginHost implements AutoCloseable {
         for (Path dir : config.pluginDirs()) {
             host.installFolder(dir);
         }
-        config.hardwareFiles().forEach(host::loadFile);
-        config.modelFiles().forEach(host::loadFile);
+        config.hardwareFiles().forEach(file -> host.loadFile(file, DataReader::hardwareFile));
+        config.modelFiles().forEach(file -> host.loadFile(file, DataReader::modelFile));
         return host;
     }
 
@@ -138,7 +143,7 @@ public final class PluginHost implements AutoCloseable {
                     installed.add(bundle);
                 }
             } else if (SpecMapper.isSpecFile(name)) {
-                loadFile(file);
+                loadFile(file, DataReader::fromFile).errors().forEach(error -> LOG.warn("{}; skipped", error));
             }
         }
         // Install everything first, then start, so that bundles resolve together.
@@ -188,25 +193,32 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    private void loadFile(Path file) {
-        PluginData data = DataReader.fromFile(file);
-        data.errors().forEach(error -> LOG.warn("{}", error));
+    private PluginData loadFile(Path file, Function<Path, PluginData> reader) {
+        PluginData data = reader.apply(file);
         fileData.put(file, data);
+        return data;
     }
 
-    /** One report per plugin: bundles (built-in and dropped), failures, and spec-only files. */
+    /**
+     * One report per plugin: bundles (built-in and dropped), failures, and spec-only files. A plugin's error lists
+     * its files that did not parse and its specs that no installed family accepts.
+     */
     public List<PluginReport> plugins() {
+        Map<String, String> problems = match().problems();
         List<PluginReport> reports = new ArrayList<>();
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
             if (bundle.getBundleId() == 0 || failures.containsKey(bundle.getLocation())) {
                 continue;
             }
-            reports.add(report(bundle, stateName(bundle.getState()), dataErrors(bundleData.get(bundle.getBundleId()))));
+            reports.add(report(bundle, stateName(bundle.getState()),
+                    errors(bundleData.get(bundle.getBundleId()), problems)));
         }
         reports.addAll(failures.values());
-        fileData.forEach((file, data) -> reports.add(new PluginReport(file.getFileName().toString(), "",
-                data.errors().isEmpty() ? "LOADED" : "FAILED", file.toString(), provides(data, List.of()),
-                dataErrors(data))));
+        fileData.forEach((file, data) -> {
+            String error = errors(data, problems);
+            reports.add(new PluginReport(file.getFileName().toString(), "", error == null ? "LOADED" : "FAILED",
+                    file.toString(), provides(data, List.of()), error));
+        });
         reports.sort(Comparator.comparing(PluginReport::location));
         return reports;
     }
@@ -233,8 +245,13 @@ public final class PluginHost implements AutoCloseable {
                 data.models().stream().map(s -> s.value().id()).toList());
     }
 
-    private static String dataErrors(PluginData data) {
-        return data == null || data.errors().isEmpty() ? null : String.join("; ", data.errors());
+    private static String errors(PluginData data, Map<String, String> problems) {
+        if (data == null) {
+            return null;
+        }
+        List<String> errors = new ArrayList<>(data.errors());
+        data.hardware().stream().map(s -> problems.get(s.origin())).filter(Objects::nonNull).forEach(errors::add);
+        return errors.isEmpty() ? null : String.join("; ", errors);
     }
 
     private static PluginReport failed(String name, Path location, String error) {
@@ -257,6 +274,30 @@ public final class PluginHost implements AutoCloseable {
      * whose family is missing or rejects it, or whose id another plugin already provides, is logged and skipped.
      */
     public Installed installed() {
+        Matched matched = match();
+        matched.problems().values().forEach(problem -> LOG.warn("{}; skipped", problem));
+        Map<String, ModelArchitecture> models = new LinkedHashMap<>();
+        for (PluginData data : allData()) {
+            for (Sourced<ModelArchitecture> model : data.models()) {
+                if (models.putIfAbsent(model.value().id(), model.value()) != null) {
+                    LOG.warn("{}: model id '{}' is already provided; skipped", model.origin(), model.value().id());
+                }
+            }
+        }
+        return new Installed(matched.accelerators(),
+                models.values().stream().sorted(Comparator.comparing(ModelArchitecture::id)).toList());
+    }
+
+    /**
+     * The declared specs matched to the installed families.
+     *
+     * @param accelerators the usable systems, sorted by id
+     * @param problems     one line per spec that is not usable, keyed by the spec's origin
+     */
+    private record Matched(List<Accelerator> accelerators, Map<String, String> problems) {
+    }
+
+    private Matched match() {
         Map<String, AcceleratorFamily> familiesById = new HashMap<>();
         familiesById.put(ROOFLINE_FAMILY, new DefaultFamily());
         for (AcceleratorFamily family : families.getTracked().values()) {
@@ -265,44 +306,47 @@ public final class PluginHost implements AutoCloseable {
             }
         }
         Map<String, Accelerator> accelerators = new LinkedHashMap<>();
-        Map<String, ModelArchitecture> models = new LinkedHashMap<>();
-        List<PluginData> all = new ArrayList<>(bundleData.values());
-        all.addAll(fileData.values());
-        for (PluginData data : all) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (PluginData data : allData()) {
             for (Sourced<AcceleratorSpec> declared : data.hardware()) {
-                accelerate(declared, familiesById).ifPresent(a -> {
-                    if (accelerators.putIfAbsent(a.id(), a) != null) {
-                        LOG.warn("{}: hardware id '{}' is already provided by {}; skipped", declared.origin(), a.id(),
-                                accelerators.get(a.id()).origin());
+                try {
+                    Accelerator accelerator = accelerate(declared, familiesById);
+                    Accelerator first = accelerators.putIfAbsent(accelerator.id(), accelerator);
+                    if (first != null) {
+                        throw new SpecException(declared.origin(), "id", "'" + accelerator.id()
+                                + "' is already provided by " + first.origin() + "; expected a unique id");
                     }
-                });
-            }
-            for (Sourced<ModelArchitecture> model : data.models()) {
-                if (models.putIfAbsent(model.value().id(), model.value()) != null) {
-                    LOG.warn("{}: model id '{}' is already provided; skipped", model.origin(), model.value().id());
+                } catch (SpecException e) {
+                    problems.put(declared.origin(), e.getMessage());
                 }
             }
         }
-        return new Installed(accelerators.values().stream().sorted(Comparator.comparing(Accelerator::id)).toList(),
-                models.values().stream().sorted(Comparator.comparing(ModelArchitecture::id)).toList());
+        return new Matched(accelerators.values().stream().sorted(Comparator.comparing(Accelerator::id)).toList(),
+                problems);
     }
 
-    private static java.util.Optional<Accelerator> accelerate(Sourced<AcceleratorSpec> declared,
-                                                              Map<String, AcceleratorFamily> familiesById) {
+    /** Bundles' data before spec-only files', so that a built-in system keeps its id. */
+    private List<PluginData> allData() {
+        List<PluginData> all = new ArrayList<>(new TreeMap<>(bundleData).values());
+        all.addAll(fileData.values());
+        return all;
+    }
+
+    private static Accelerator accelerate(Sourced<AcceleratorSpec> declared,
+                                          Map<String, AcceleratorFamily> familiesById) throws SpecException {
         AcceleratorSpec spec = declared.value();
         AcceleratorFamily family = familiesById.get(spec.family());
         if (family == null) {
-            LOG.warn("{}: family '{}' is not installed (installed: {}); skipped", declared.origin(), spec.family(),
-                    familiesById.keySet().stream().sorted().toList());
-            return java.util.Optional.empty();
+            throw new SpecException(declared.origin(), "family", "'" + spec.family()
+                    + "': expected an installed family, one of " + String.join(", ", new TreeSet<>(
+                    familiesById.keySet())));
         }
         try {
             AcceleratorSpec resolved = family.resolve(spec);
-            return java.util.Optional.of(new Accelerator(resolved, family.executionModel(resolved),
-                    declared.origin()));
+            return new Accelerator(resolved, family.executionModel(resolved), declared.origin());
         } catch (RuntimeException e) {
-            LOG.warn("{}: family '{}' rejected it: {}; skipped", declared.origin(), spec.family(), e.getMessage());
-            return java.util.Optional.empty();
+            throw new SpecException(declared.origin(), "family", "'" + spec.family() + "' rejected it: "
+                    + e.getMessage());
         }
     }
 

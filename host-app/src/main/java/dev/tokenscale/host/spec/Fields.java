@@ -86,7 +86,12 @@ final class Fields {
         if (source == null || source.isBlank()) {
             throw error(path + ".source", "missing; every figure needs a source: a URL or \"estimate: why\"");
         }
-        return source.trim();
+        String trimmed = source.trim();
+        if (!trimmed.startsWith("https://") && !trimmed.startsWith("http://")
+                && !trimmed.startsWith(Figure.ESTIMATE_PREFIX)) {
+            throw error(path + ".source", "'" + trimmed + "': expected a URL (https://...) or \"estimate: why\"");
+        }
+        return trimmed;
     }
 
     /** A required plain string. */
@@ -116,7 +121,12 @@ final class Fields {
             }
         }
         throw error(path, "'" + written + "': expected one of " + Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", ")));
+                .map(Fields::spelling).collect(Collectors.joining(", ")));
+    }
+
+    /** How files spell an enum constant: lowercase, with dashes for underscores ({@code scale-out}). */
+    static String spelling(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A required positive integer. */

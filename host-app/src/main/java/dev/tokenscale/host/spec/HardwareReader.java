@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads and checks hardware spec files (schema: {@code docs/hardware-spec.md}). */
 public final class HardwareReader {
@@ -131,13 +132,17 @@ public final class HardwareReader {
         for (int i = 0; i < written.size(); i++) {
             String path = "memory[" + i + "]";
             TierFile t = written.get(i);
+            if (t == null) {
+                throw fields.error(path, "missing; expected a tier with name, kind, capacity and bandwidth");
+            }
             String name = fields.id(path + ".name", t.name());
             if (!names.add(name)) {
                 throw fields.error(path + ".name", "'" + name + "' is used by two tiers; expected unique names");
             }
             if (t.via() != null && !linkNames.contains(t.via())) {
-                throw fields.error(path + ".via", "'" + t.via() + "': expected the name of an interconnect, one of "
-                        + linkNames);
+                throw fields.error(path + ".via", "'" + t.via() + "': expected the name of an interconnect"
+                        + (linkNames.isEmpty() ? ", but interconnects lists none"
+                        : ", one of " + String.join(", ", new TreeSet<>(linkNames))));
             }
             tiers.add(new MemoryTier(name, fields.enumValue(path + ".kind", t.kind(), MemoryKind.class),
                     fields.figure(path + ".capacity", t.capacity(), Dimension.BYTES, Range.POSITIVE),
@@ -156,6 +161,9 @@ public final class HardwareReader {
         for (int i = 0; i < written.size(); i++) {
             String path = "interconnects[" + i + "]";
             LinkFile l = written.get(i);
+            if (l == null) {
+                throw fields.error(path, "missing; expected a link with name, scope, bandwidth, latency and domainSize");
+            }
             String name = fields.id(path + ".name", l.name());
             if (!names.add(name)) {
                 throw fields.error(path + ".name", "'" + name + "' is used by two links; expected unique names");

@@ -1,10 +1,34 @@
 package dev.tokenscale.host.spec;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
-/** Parses human quantities such as {@code "44 GB"}, {@code "21 PB/s"}, {@code "700 W"} or {@code 1.2e12} to SI. */
+/**
+ * Parses human quantities such as {@code "44 GB"}, {@code "21 PB/s"}, {@code "700 W"}, {@code "$450,000"} or
+ * {@code 1.2e12} to SI, and formats SI values back in human units.
+ */
 public final class Quantities {
+
+    /** The units values are shown in, smallest first; each must be a unit of its dimension. */
+    private static final Map<Dimension, List<String>> DISPLAY = Map.of(
+            Dimension.BYTES, List.of("B", "KB", "MB", "GB", "TB", "PB"),
+            Dimension.BANDWIDTH, List.of("B/s", "KB/s", "MB/s", "GB/s", "TB/s", "PB/s"),
+            Dimension.FLOPS, List.of("FLOPS", "GFLOPS", "TFLOPS", "PFLOPS", "EFLOPS"),
+            Dimension.POWER, List.of("W", "kW", "MW", "GW"),
+            Dimension.TIME, List.of("ns", "us", "ms", "s"),
+            Dimension.AREA, List.of("mm2"),
+            Dimension.FREQUENCY, List.of("Hz", "MHz", "GHz"),
+            Dimension.SIGNAL_RATE, List.of("b/s", "Mb/s", "Gb/s", "Tb/s"),
+            Dimension.DENSITY, List.of("B/mm2", "KB/mm2", "MB/mm2", "GB/mm2"));
+
+    /** Five significant digits show every published figure exactly (15.625 PFLOPS, 1978.9 TFLOPS). */
+    private static final MathContext DIGITS = new MathContext(5);
 
     private Quantities() {
     }
@@ -22,26 +46,30 @@ public final class Quantities {
             throw new IllegalArgumentException("expected " + expected(dimension));
         }
         String trimmed = text.trim().replace(",", "").replace("_", "");
+        if (dimension == Dimension.MONEY && trimmed.startsWith("$")) {
+            trimmed = trimmed.substring(1) + " USD";
+        }
         int split = 0;
         while (split < trimmed.length() && "0123456789.eE+-".indexOf(trimmed.charAt(split)) >= 0) {
             split++;
         }
         String numberPart = trimmed.substring(0, split);
         String unitPart = trimmed.substring(split).trim();
-        double number;
+        BigDecimal number;
         try {
-            number = Double.parseDouble(numberPart);
+            number = new BigDecimal(numberPart);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected " + expected(dimension));
         }
         if (unitPart.isEmpty()) {
-            return number;
+            return number.doubleValue();
         }
         Double factor = dimension.units().get(unitPart);
         if (factor == null) {
             throw new IllegalArgumentException("unknown unit '" + unitPart + "'; expected " + expected(dimension));
         }
-        return number * factor;
+        // In decimal, so that "3.35 TB/s" is exactly 3.35e12 rather than 3.35 x 1e12 in binary.
+        return number.multiply(BigDecimal.valueOf(factor)).doubleValue();
     }
 
     /** What a field of this dimension accepts, for error messages. */
@@ -51,5 +79,32 @@ public final class Quantities {
         }
         return String.format(Locale.ROOT, "%s, a number with one of the units %s", dimension.description(),
                 String.join(", ", new TreeSet<>(dimension.units().keySet())));
+    }
+
+    /**
+     * An SI value in the largest unit that keeps its number at 1 or more, to five significant digits: 4.4e10 bytes
+     * is {@code "44 GB"}, 2.1e16 bytes/s {@code "21 PB/s"}; money is whole dollars ({@code "$450,000"}) and a
+     * plain number has no unit ({@code "2,048"}).
+     */
+    public static String format(double value, Dimension dimension) {
+        if (dimension == Dimension.MONEY) {
+            return "$" + grouped(BigDecimal.valueOf(Math.round(value)));
+        }
+        List<String> units = DISPLAY.get(dimension);
+        if (units == null) {
+            return grouped(new BigDecimal(value).round(DIGITS));
+        }
+        String unit = units.get(0);
+        for (String candidate : units) {
+            if (Math.abs(value) >= dimension.units().get(candidate)) {
+                unit = candidate;
+            }
+        }
+        return grouped(new BigDecimal(value / dimension.units().get(unit)).round(DIGITS)) + " " + unit;
+    }
+
+    private static String grouped(BigDecimal number) {
+        DecimalFormat format = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(number.stripTrailingZeros());
     }
 }
