@@ -43,6 +43,13 @@ public record Footprint(double weightBytes, double kvBytes) {
         return new Footprint(weights, kv);
     }
 
+    /** Bytes as gigabytes for messages: {@code 812 GB}, {@code 1,030 GB}, {@code 4.23 GB}, {@code 0.576 GB}. */
+    public static String gigabytes(double bytes) {
+        double gb = bytes / 1e9;
+        return (gb >= 100 ? String.format(java.util.Locale.ROOT, "%,.0f", gb)
+                : String.format(java.util.Locale.ROOT, "%.3g", gb)) + " GB";
+    }
+
     /** Weights plus KV cache. */
     public double totalBytes() {
         return weightBytes + kvBytes;

@@ -54,12 +54,9 @@ public final class PlacementSearch {
      *
      * @param ranked   feasible placements, best first
      * @param rejected one line per rejected shape
+     * @param problem  why nothing is feasible, in one line, or {@code null} when something is
      */
-    public record Result(List<Candidate> ranked, List<String> rejected) {
-        /** Why nothing fits, in one line (the last rejection, which tried the most devices). */
-        public String problem() {
-            return rejected.isEmpty() ? "no placement was tried" : rejected.get(rejected.size() - 1);
-        }
+    public record Result(List<Candidate> ranked, List<String> rejected, String problem) {
     }
 
     private PlacementSearch() {
@@ -70,6 +67,9 @@ public final class PlacementSearch {
                                 Constraints constraints, Economics economics) {
         List<Candidate> feasible = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
+        int fewestDevices = Integer.MAX_VALUE;
+        String fewestShape = null;
+        double fastest = 0;
         double hourly = economics.dollarsPerDeviceHour(a.spec());
         for (int tp : tensorParallelOptions(a.spec(), constraints.maxDevices())) {
             for (int ep : expertParallelOptions(m, tp)) {
@@ -78,6 +78,10 @@ public final class PlacementSearch {
                     rejected.add(String.format(Locale.ROOT, "tp=%d,ep=%d: a single layer does not fit %s", tp, ep,
                             a.spec().deviceKind()));
                     continue;
+                }
+                if (fewest * tp < fewestDevices) {
+                    fewestDevices = fewest * tp;
+                    fewestShape = "pp=" + fewest + (tp > 1 ? "," + tp(tp, ep) : "");
                 }
                 for (int stages : new TreeSet<>(List.of(fewest, Math.min(m.layers(), 2 * fewest),
                         Math.min(m.layers(), 4 * fewest)))) {
@@ -93,6 +97,7 @@ public final class PlacementSearch {
                             continue;
                         }
                         double[] speeds = Estimator.speeds(m, a, w, built.placement());
+                        fastest = Math.max(fastest, speeds[0]);
                         if (speeds[0] < constraints.minInteractivity()) {
                             rejected.add(String.format(Locale.ROOT, "%s gives %.0f tokens/s/user, under %.0f",
                                     built.placement().label(), speeds[0], constraints.minInteractivity()));
@@ -105,7 +110,35 @@ public final class PlacementSearch {
             }
         }
         feasible.sort(order(objective));
-        return new Result(feasible, rejected);
+        return new Result(feasible, rejected, feasible.isEmpty()
+                ? problem(m, a, w, constraints, fewestDevices, fewestShape, fastest, rejected) : null);
+    }
+
+    private static String tp(int tp, int ep) {
+        return "tp=" + tp + (ep > 1 ? ",ep=" + ep : "");
+    }
+
+    /** Why no placement is feasible: too few devices allowed, too slow for the floor, or too big to hold. */
+    private static String problem(ModelArchitecture m, Accelerator a, Workload w, Constraints constraints,
+                                  int fewestDevices, String fewestShape, double fastest, List<String> rejected) {
+        AcceleratorSpec spec = a.spec();
+        if (fewestShape == null) {
+            return String.format(Locale.ROOT, "a single layer of %s does not fit one %s (%s) even split %d ways",
+                    m.id(), spec.deviceKind(), spec.id(), tensorParallelOptions(spec, constraints.maxDevices())
+                            .stream().mapToInt(Integer::intValue).max().orElse(1));
+        }
+        if (fewestDevices > constraints.maxDevices()) {
+            Footprint all = Footprint.of(m, w, Shard.whole(m, spec), w.batch());
+            return String.format(Locale.ROOT, "%s needs at least %d %s devices (%s) to hold %s of weights and "
+                            + "%s of KV cache; the limit is %d", m.id(), fewestDevices, spec.id(), fewestShape,
+                    Footprint.gigabytes(all.weightBytes()), Footprint.gigabytes(all.kvBytes()),
+                    constraints.maxDevices());
+        }
+        if (fastest > 0 && fastest < constraints.minInteractivity()) {
+            return String.format(Locale.ROOT, "no placement on %s reaches %.0f tokens/s/user; the fastest gives %.0f",
+                    spec.id(), constraints.minInteractivity(), fastest);
+        }
+        return rejected.isEmpty() ? "no placement was tried" : rejected.get(rejected.size() - 1);
     }
 
     private static Comparator<Candidate> order(Objective objective) {

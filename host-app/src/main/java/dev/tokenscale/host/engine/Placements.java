@@ -116,13 +116,18 @@ public final class Placements {
         String tier = spec.primaryMemory().name();
         Footprint all = Footprint.of(m, w, new Shard(0, m.layers(), true, true, tp, ep, tier, tier, null, 0,
                 tp > 1 ? "link" : null), w.batch());
-        return String.format("needs %.3g GB of weights and %.3g GB of KV cache in all; %d x %d %s hold %.3g GB "
-                        + "usable each (%s %.3g GB x %.2f)%s",
-                all.weightBytes() * tp / 1e9, all.kvBytes() * tp / 1e9, stages, tp, spec.deviceKind(),
-                usable(spec, spec.primaryMemory()) / 1e9, tier, spec.primaryMemory().capacity().value() / 1e9,
+        Footprint firstStage = Footprint.of(m, w, new Shard(0, 1, true, false, tp, ep, tier, tier, null, 0,
+                tp > 1 ? "link" : null), w.batch());
+        return String.format("needs %s of weights and %s of KV cache in all, and the first stage at least %s "
+                        + "(embedding table and one layer); %d x %d %s hold %s usable each (%s %s x %.2f)%s",
+                Footprint.gigabytes(all.weightBytes() * tp),
+                Footprint.gigabytes(all.kvBytes() * tp), Footprint.gigabytes(firstStage.totalBytes()), stages, tp,
+                spec.deviceKind(),
+                Footprint.gigabytes(usable(spec, spec.primaryMemory())), tier,
+                Footprint.gigabytes(spec.primaryMemory().capacity().value()),
                 spec.parameter(USABLE_MEMORY, DEFAULT_USABLE_MEMORY),
-                spillTier(spec).map(t -> String.format(" plus %.3g GB of %s for spilled KV", usable(spec, t) / 1e9,
-                        t.name())).orElse(""));
+                spillTier(spec).map(t -> " plus " + Footprint.gigabytes(usable(spec, t)) + " of " + t.name()
+                        + " for spilled KV").orElse(""));
     }
 
     /**
