@@ -1,0 +1,73 @@
+package dev.tokenscale.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** {@code place} and {@code estimate --placement} through the CLI, including the requests that cannot work. */
+class PlaceCommandIT {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void placeRanksFeasiblePlacementsBestFirst() throws Exception {
+        Run run = run("place", "--model", "llama-3.1-70b", "--hardware", "nvidia-h200", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode ranked = new ObjectMapper().readTree(run.out()).get("ranked");
+        assertTrue(ranked.size() > 1);
+        for (int i = 1; i < ranked.size(); i++) {
+            assertTrue(ranked.get(i - 1).get("tokensPerUserPerSecond").asDouble()
+                    >= ranked.get(i).get("tokensPerUserPerSecond").asDouble(), "ranked by interactivity");
+        }
+    }
+
+    @Test
+    void fixedPlacementAppearsInTheEstimate() throws Exception {
+        Run run = run("estimate", "--model", "llama-3.1-70b", "--hardware", "cerebras-cs3", "--placement",
+                "pp=5", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode placement = new ObjectMapper().readTree(run.out()).get("placement");
+        assertEquals(5, placement.get("pipelineStages").asInt());
+        assertEquals(5, placement.get("devices").asInt());
+        assertEquals(4, placement.get("hops").get("count").asInt());
+        assertEquals(5, placement.get("stages").size());
+    }
+
+    @Test
+    void aModelTooLargeForTheAllowedDevicesIsExplained() {
+        Run run = run("place", "--model", "llama-3.1-405b", "--hardware", "nvidia-h100", "--max-devices", "4");
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains("needs at least") && run.out().contains("the limit is 4"), run.out());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void aPlacementLargerThanTheScaleUpDomainIsExplained() throws Exception {
+        Run run = run("estimate", "--model", "llama-3.1-70b", "--hardware", "nvidia-h100", "--placement", "tp=16",
+                "--json");
+        JsonNode estimate = new ObjectMapper().readTree(run.out());
+        assertFalse(estimate.get("fits").asBoolean());
+        assertTrue(estimate.get("fitProblem").asText().contains("domain of 16"), estimate.toString());
+    }
+
+    @Test
+    void malformedPlacementIsAUsageMistake() {
+        Run run = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h100", "--placement", "tp=eight");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("tp must be a whole number"), run.err());
+    }
+}
