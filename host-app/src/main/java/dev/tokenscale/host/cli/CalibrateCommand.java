@@ -67,8 +67,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 throw new UserException(measurements.file + " has no rows of " + hardware + "; it has rows of "
                         + all.stream().map(c -> c.row().hardware()).distinct().sorted().toList());
             }
-            String source = String.format(Locale.ROOT, "calibrated: %s, %d rows, %s", measurements.file,
-                    rows.size(), date);
+            String source = String.format(Locale.ROOT, "%s %s, %d rows, %s", Figure.CALIBRATED_PREFIX,
+                    measurements.file, rows.size(), date);
             fit = Calibrator.fit(rows, base, running.rebuilder(base), out.toString(), source);
         }
         try {

@@ -95,10 +95,10 @@ class CalibrationFilesTest {
         assertEquals("c.yaml: field 'execution': missing; expected the fitted parameters, e.g. memoryEfficiency: "
                 + "{value: 0.85, source: \"calibrated: ...\"}", error("hardware: nvidia-h200\n"));
         assertEquals("c.yaml: field 'hardware': missing; expected a non-empty text",
-                error("execution: {opLatency: {value: 2 us, source: x}}\n"));
+                error("execution: {opLatency: {value: 2 us, source: \"calibrated: x\"}}\n"));
         assertEquals("c.yaml: field 'range.devices': missing; expected a whole number of 1 or more", error("""
                 hardware: nvidia-h200
-                execution: {opLatency: {value: 2 us, source: x}}
+                execution: {opLatency: {value: 2 us, source: "calibrated: x"}}
                 range: {models: [{id: llama-3.1-8b, activeParameters: 7.5e9, moe: false}]}
                 """));
         assertEquals("c.yaml: field 'excution': unknown field 'excution'; expected one of date, error, execution, "
