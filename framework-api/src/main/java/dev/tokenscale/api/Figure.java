@@ -4,16 +4,22 @@ import java.util.Objects;
 
 /**
  * One number with where it came from: a value in SI units (bytes, bytes/s, FLOP/s, seconds, watts, USD, mm2 or a
- * plain count) and its source, either a URL or a text that starts with {@code "estimate:"} and gives the reasoning.
+ * plain count) and its source: a URL, a text that starts with {@code "estimate:"} and gives the reasoning, or (for
+ * execution parameters fitted to measurements) a text that starts with {@code "calibrated:"} and names them.
  *
  * @param value  the value in SI units
- * @param source a URL or {@code "estimate: why"}; never blank
+ * @param source a URL, {@code "estimate: why"} or {@code "calibrated: measurements, rows, date"}; never blank
  * @param note   optional context (conflicting sources, what the figure includes); may be {@code null}
  */
 public record Figure(double value, String source, String note) {
 
     /** Prefix that marks a figure as an estimate rather than a published number. */
     public static final String ESTIMATE_PREFIX = "estimate:";
+    /**
+     * Prefix that marks a figure as fitted to measurements, e.g. {@code "calibrated: h200.csv, 21 rows,
+     * 2026-05-01"} (since 1.1).
+     */
+    public static final String CALIBRATED_PREFIX = "calibrated:";
 
     public Figure {
         Objects.requireNonNull(source, "source");

@@ -11,14 +11,24 @@ import java.util.Map;
  * <p>Parameters read from {@link AcceleratorSpec#execution()} (defaults in brackets):
  * <ul>
  *   <li>{@value #MEMORY_EFFICIENCY} [{@value #DEFAULT_MEMORY_EFFICIENCY}]: fraction of a tier's bandwidth that
- *       streaming reads reach;</li>
+ *       streaming reads reach (weights of dense GEMMs, elementwise passes);</li>
+ *   <li>{@value #ATTENTION_MEMORY_EFFICIENCY} [{@code memoryEfficiency}]: fraction of a tier's bandwidth that
+ *       attention's KV-cache reads reach; decode attention reads many small per-sequence, per-head blocks and
+ *       usually reaches less than a weight stream (since 1.1);</li>
+ *   <li>{@value #GROUPED_GEMM_MEMORY_EFFICIENCY} [{@code memoryEfficiency}]: fraction of a tier's bandwidth that
+ *       grouped expert GEMMs reach; each expert is a separate small matrix fed by a few tokens, so the kernel
+ *       streams it less efficiently than one large dense matrix (since 1.1);</li>
  *   <li>{@value #COMPUTE_EFFICIENCY} [{@value #DEFAULT_COMPUTE_EFFICIENCY}]: fraction of the dense peak that
  *       matrix math reaches;</li>
  *   <li>{@value #OP_LATENCY} [{@value #DEFAULT_OP_LATENCY} s]: fixed cost of each operation (launch, tail);</li>
+ *   <li>{@value #GROUPED_GEMM_LATENCY} [{@code opLatency}]: fixed cost of one grouped expert GEMM, including the
+ *       routing work around it that does not shrink with size (sorting token-expert pairs by expert, permuting
+ *       activations in and out, the weighted combine) (since 1.1);</li>
  *   <li>{@value #LINK_EFFICIENCY} [{@value #DEFAULT_LINK_EFFICIENCY}]: fraction of a link's bandwidth that
  *       collectives and transfers reach.</li>
  * </ul>
- * A collective or transfer costs its interconnect's hop latency plus its bytes over the link.
+ * A collective or transfer costs its interconnect's hop latency plus its bytes over the link. The parameters added
+ * in 1.1 default to the ones they refine, so a spec that does not set them times every operation as before.
  */
 public class RooflineExecutionModel implements ExecutionModel {
 
@@ -26,6 +36,12 @@ public class RooflineExecutionModel implements ExecutionModel {
     public static final String COMPUTE_EFFICIENCY = "computeEfficiency";
     public static final String OP_LATENCY = "opLatency";
     public static final String LINK_EFFICIENCY = "linkEfficiency";
+    /** Attention's KV-cache bandwidth efficiency (defaults to {@link #MEMORY_EFFICIENCY}); since 1.1. */
+    public static final String ATTENTION_MEMORY_EFFICIENCY = "attentionMemoryEfficiency";
+    /** Grouped expert GEMMs' bandwidth efficiency (defaults to {@link #MEMORY_EFFICIENCY}); since 1.1. */
+    public static final String GROUPED_GEMM_MEMORY_EFFICIENCY = "groupedGemmMemoryEfficiency";
+    /** Fixed cost of a grouped expert GEMM with its routing work (defaults to {@link #OP_LATENCY}); since 1.1. */
+    public static final String GROUPED_GEMM_LATENCY = "groupedGemmLatency";
 
     /** AIConfigurator's default decode GEMV bandwidth efficiency (see PHYSICS.md, section 3). */
     public static final double DEFAULT_MEMORY_EFFICIENCY = 0.8;
@@ -41,6 +57,12 @@ public class RooflineExecutionModel implements ExecutionModel {
     protected final double computeEfficiency;
     protected final double opLatency;
     protected final double linkEfficiency;
+    /** Since 1.1: see {@link #ATTENTION_MEMORY_EFFICIENCY}. */
+    protected final double attentionMemoryEfficiency;
+    /** Since 1.1: see {@link #GROUPED_GEMM_MEMORY_EFFICIENCY}. */
+    protected final double groupedGemmMemoryEfficiency;
+    /** Since 1.1: see {@link #GROUPED_GEMM_LATENCY}. */
+    protected final double groupedGemmLatency;
     private final Map<String, Double> tierBandwidth = new HashMap<>();
     private final Map<String, Interconnect> links = new HashMap<>();
     private final Map<Precision, Double> denseFlops = new HashMap<>();
@@ -51,6 +73,9 @@ public class RooflineExecutionModel implements ExecutionModel {
         this.computeEfficiency = spec.parameter(COMPUTE_EFFICIENCY, DEFAULT_COMPUTE_EFFICIENCY);
         this.opLatency = spec.parameter(OP_LATENCY, DEFAULT_OP_LATENCY);
         this.linkEfficiency = spec.parameter(LINK_EFFICIENCY, DEFAULT_LINK_EFFICIENCY);
+        this.attentionMemoryEfficiency = spec.parameter(ATTENTION_MEMORY_EFFICIENCY, memoryEfficiency);
+        this.groupedGemmMemoryEfficiency = spec.parameter(GROUPED_GEMM_MEMORY_EFFICIENCY, memoryEfficiency);
+        this.groupedGemmLatency = spec.parameter(GROUPED_GEMM_LATENCY, opLatency);
         for (MemoryTier tier : spec.memory()) {
             tierBandwidth.put(tier.name(), tier.bandwidth().value());
         }
@@ -74,14 +99,33 @@ public class RooflineExecutionModel implements ExecutionModel {
             double wire = bytesOnWire / (link.bandwidth().value() * linkEfficiency);
             return OpTiming.roofline(wire, 0, latency(op), true);
         }
-        double memory = op.bytes() / (bandwidth(op.resource()) * memoryEfficiency);
+        double memory = op.bytes() / (bandwidth(op.resource()) * memoryEfficiency(op));
         double compute = op.flops() / (flops(op.precision()) * computeEfficiency);
         return OpTiming.roofline(memory, compute, latency(op), false);
     }
 
-    /** The fixed part of an operation's time. The default: the link's hop latency, or {@code opLatency}. */
+    /**
+     * The fixed part of an operation's time. The default: the link's hop latency, {@code groupedGemmLatency} for a
+     * grouped expert GEMM, or {@code opLatency}.
+     */
     protected double latency(Operation op) {
-        return op.isCommunication() ? link(op.resource()).latency().value() : opLatency;
+        if (op.isCommunication()) {
+            return link(op.resource()).latency().value();
+        }
+        return op.kind() == OpKind.GROUPED_GEMM ? groupedGemmLatency : opLatency;
+    }
+
+    /**
+     * The fraction of its tier's bandwidth a computing operation's reads reach: {@code attentionMemoryEfficiency}
+     * for attention, {@code groupedGemmMemoryEfficiency} for grouped expert GEMMs, else {@code memoryEfficiency}.
+     * Since 1.1.
+     */
+    protected double memoryEfficiency(Operation op) {
+        return switch (op.kind()) {
+            case ATTENTION -> attentionMemoryEfficiency;
+            case GROUPED_GEMM -> groupedGemmMemoryEfficiency;
+            default -> memoryEfficiency;
+        };
     }
 
     /** Bandwidth of the named memory tier, bytes/s. */

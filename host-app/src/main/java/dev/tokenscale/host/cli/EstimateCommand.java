@@ -2,6 +2,7 @@ package dev.tokenscale.host.cli;
 
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.engine.Accelerator;
+import dev.tokenscale.host.engine.Calibration;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.engine.Estimate;
 import dev.tokenscale.host.engine.Estimator;
@@ -73,7 +74,8 @@ final class EstimateCommand implements Callable<Integer> {
             Workload workload = workloadOptions.workload(model);
             Speculation speculation = speculation(installed);
             List<String> warnings = new ArrayList<>(workloadOptions.warnings(model));
-            estimate = estimate(model, accelerator, workload, speculation, warnings);
+            Calibration calibration = running.calibration(accelerator.id()).orElse(null);
+            estimate = estimate(model, accelerator, workload, speculation, calibration, warnings);
         }
         if (json) {
             output.json(estimate);
@@ -84,7 +86,7 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     private Estimate estimate(ModelArchitecture model, Accelerator accelerator, Workload workload,
-                              Speculation speculation, List<String> warnings) {
+                              Speculation speculation, Calibration calibration, List<String> warnings) {
         Placement placement;
         if (placementOptions.placement != null) {
             Placements.Built built = placementOptions.fixed(model, accelerator, workload);
@@ -99,6 +101,11 @@ final class EstimateCommand implements Callable<Integer> {
                 return Estimator.doesNotFit(model, accelerator, workload, result.problem(), warnings);
             }
             placement = result.ranked().get(0).placement();
+        }
+        if (calibration != null && calibration.range() != null) {
+            for (String warning : calibration.range().warnings(model, workload, placement.devices())) {
+                warnings.add("outside the calibration " + calibration.origin() + ": " + warning);
+            }
         }
         return Estimator.estimate(model, accelerator, workload, placement, speculation, warnings);
     }

@@ -20,6 +20,11 @@ public final class HostOptions {
             description = "Also load this model file (tokenscale YAML/JSON or a Hugging Face config.json; repeatable).")
     List<Path> modelFiles = new ArrayList<>();
 
+    @Option(names = "--calibration", paramLabel = "FILE",
+            description = "Apply this calibration (written by `tokenscale calibrate`) to its hardware (repeatable, one "
+                    + "per hardware).")
+    List<Path> calibrationFiles = new ArrayList<>();
+
     @Option(names = {"-v", "--verbose"}, description = "Log what the host does, with timings.")
     boolean verbose;
 }

@@ -1,5 +1,6 @@
 package dev.tokenscale.host.runtime;
 
+import dev.tokenscale.host.engine.Calibration;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,11 +11,22 @@ import java.util.List;
  * @param hardwareFiles extra spec-only hardware files; one that does not load is not logged but reported by
  *                      {@link PluginHost#plugins()}, so that whoever named it can fail
  * @param modelFiles    extra model files, likewise
+ * @param calibrations  fitted execution parameters to apply to the named hardware, at most one per hardware
  */
-public record HostConfig(List<Path> pluginDirs, List<Path> hardwareFiles, List<Path> modelFiles) {
+public record HostConfig(List<Path> pluginDirs, List<Path> hardwareFiles, List<Path> modelFiles,
+                         List<Calibration> calibrations) {
     public HostConfig {
         pluginDirs = List.copyOf(pluginDirs);
         hardwareFiles = List.copyOf(hardwareFiles);
         modelFiles = List.copyOf(modelFiles);
+        calibrations = List.copyOf(calibrations);
+        if (calibrations.stream().map(Calibration::hardware).distinct().count() < calibrations.size()) {
+            throw new IllegalArgumentException("two calibrations for the same hardware");
+        }
+    }
+
+    /** What a host loads, without calibrations. */
+    public HostConfig(List<Path> pluginDirs, List<Path> hardwareFiles, List<Path> modelFiles) {
+        this(pluginDirs, hardwareFiles, modelFiles, List.of());
     }
 }

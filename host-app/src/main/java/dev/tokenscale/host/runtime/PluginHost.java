@@ -6,6 +6,7 @@ import dev.tokenscale.api.ApiVersion;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.api.RooflineExecutionModel;
 import dev.tokenscale.host.engine.Accelerator;
+import dev.tokenscale.host.engine.Calibration;
 import dev.tokenscale.host.runtime.PluginData.Sourced;
 import dev.tokenscale.host.runtime.PluginReport.Provides;
 import dev.tokenscale.host.spec.SpecException;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -57,6 +59,7 @@ public final class PluginHost implements AutoCloseable {
 
     private final Framework framework;
     private final Path cacheDir;
+    private final Map<String, Calibration> calibrations = new HashMap<>();
     private final Map<Long, PluginData> bundleData = new ConcurrentHashMap<>();
     private final Map<String, PluginReport> failures = new ConcurrentHashMap<>();
     private final Map<Path, PluginData> fileData = new ConcurrentHashMap<>();
@@ -112,6 +115,7 @@ public final class PluginHost implements AutoCloseable {
             throw new IllegalStateException("the OSGi framework did not start: " + e.getMessage(), e);
         }
         PluginHost host = new PluginHost(framework, cache);
+        config.calibrations().forEach(c -> host.calibrations.put(c.hardware(), c));
         host.families.open();
         host.extender.open();
         for (Path dir : config.pluginDirs()) {
@@ -270,8 +274,12 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * What the plugins provide right now: every spec matched to its family's execution model, every model. A spec
-     * whose family is missing or rejects it, or whose id another plugin already provides, is logged and skipped.
+     * What the plugins provide right now: every spec matched to its family's execution model (with its calibration
+     * applied first, when the host has one for it), every model. A spec whose family is missing or rejects it, or
+     * whose id another plugin already provides, is logged and skipped.
+     *
+     * @throws IllegalArgumentException when a calibration sets a parameter its hardware does not declare (see
+     *                                  {@link #calibrationProblem()})
      */
     public Installed installed() {
         Matched matched = match();
@@ -298,19 +306,15 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private Matched match() {
-        Map<String, AcceleratorFamily> familiesById = new HashMap<>();
-        familiesById.put(ROOFLINE_FAMILY, new DefaultFamily());
-        for (AcceleratorFamily family : families.getTracked().values()) {
-            if (family != null) {
-                familiesById.putIfAbsent(family.id(), family);
-            }
-        }
+        Map<String, AcceleratorFamily> familiesById = familiesById();
         Map<String, Accelerator> accelerators = new LinkedHashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();
         for (PluginData data : allData()) {
             for (Sourced<AcceleratorSpec> declared : data.hardware()) {
                 try {
-                    Accelerator accelerator = accelerate(declared, familiesById);
+                    Calibration calibration = calibrations.get(declared.value().id());
+                    Accelerator accelerator = accelerate(calibration == null ? declared
+                            : new Sourced<>(calibration.applyTo(declared.value()), declared.origin()), familiesById);
                     Accelerator first = accelerators.putIfAbsent(accelerator.id(), accelerator);
                     if (first != null) {
                         throw new SpecException(declared.origin(), "id", "'" + accelerator.id()
@@ -323,6 +327,51 @@ public final class PluginHost implements AutoCloseable {
         }
         return new Matched(accelerators.values().stream().sorted(Comparator.comparing(Accelerator::id)).toList(),
                 problems);
+    }
+
+    /** The calibration this host applies to a hardware id, if any. */
+    public Optional<Calibration> calibration(String hardwareId) {
+        return Optional.ofNullable(calibrations.get(hardwareId));
+    }
+
+    /** Why a calibration cannot apply to the spec it names (a parameter the spec does not declare), if one cannot. */
+    public Optional<String> calibrationProblem() {
+        for (PluginData data : allData()) {
+            for (Sourced<AcceleratorSpec> declared : data.hardware()) {
+                Calibration calibration = calibrations.get(declared.value().id());
+                try {
+                    if (calibration != null) {
+                        calibration.applyTo(declared.value());
+                    }
+                } catch (IllegalArgumentException e) {
+                    return Optional.of(e.getMessage());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Builds an installed system again from a spec with other execution parameters (a calibration's trial values),
+     * through the same family; the spec must be the system's resolved spec with only its execution changed.
+     */
+    public Function<AcceleratorSpec, Accelerator> rebuilder(Accelerator accelerator) {
+        AcceleratorFamily family = familiesById().get(accelerator.spec().family());
+        if (family == null) {
+            throw new IllegalStateException("family '" + accelerator.spec().family() + "' is no longer installed");
+        }
+        return spec -> new Accelerator(spec, family.executionModel(spec), accelerator.origin());
+    }
+
+    private Map<String, AcceleratorFamily> familiesById() {
+        Map<String, AcceleratorFamily> familiesById = new HashMap<>();
+        familiesById.put(ROOFLINE_FAMILY, new DefaultFamily());
+        for (AcceleratorFamily family : families.getTracked().values()) {
+            if (family != null) {
+                familiesById.putIfAbsent(family.id(), family);
+            }
+        }
+        return familiesById;
     }
 
     /** Bundles' data before spec-only files', so that a built-in system keeps its id. */

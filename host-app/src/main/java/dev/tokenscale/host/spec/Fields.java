@@ -88,8 +88,9 @@ final class Fields {
         }
         String trimmed = source.trim();
         if (!trimmed.startsWith("https://") && !trimmed.startsWith("http://")
-                && !trimmed.startsWith(Figure.ESTIMATE_PREFIX)) {
-            throw error(path + ".source", "'" + trimmed + "': expected a URL (https://...) or \"estimate: why\"");
+                && !trimmed.startsWith(Figure.ESTIMATE_PREFIX) && !trimmed.startsWith(Figure.CALIBRATED_PREFIX)) {
+            throw error(path + ".source", "'" + trimmed + "': expected a URL (https://...), \"estimate: why\" or "
+                    + "\"calibrated: measurements, rows, date\"");
         }
         return trimmed;
     }

@@ -195,7 +195,11 @@ public final class HardwareReader {
                 fields.figure("stack.signalRate", s.signalRate(), Dimension.SIGNAL_RATE, Range.POSITIVE));
     }
 
-    private static Map<String, Figure> execution(Map<String, FigureFile> written, Fields fields)
+    /**
+     * Execution parameters: a time when written with a unit, else a plain number; names ending in
+     * {@code Efficiency} are fractions of a peak, above 0 and at most 1.
+     */
+    static Map<String, Figure> execution(Map<String, FigureFile> written, Fields fields)
             throws SpecException {
         Map<String, Figure> parameters = new LinkedHashMap<>();
         if (written == null) {
@@ -206,8 +210,9 @@ public final class HardwareReader {
             FigureFile value = entry.getValue();
             boolean timed = value != null && value.value() instanceof String text && !text.isBlank()
                     && !Character.isDigit(text.strip().charAt(text.strip().length() - 1));
+            Range range = entry.getKey().endsWith("Efficiency") ? Range.FRACTION : Range.NON_NEGATIVE;
             parameters.put(entry.getKey(), fields.figure(path, value, timed ? Dimension.TIME : Dimension.NUMBER,
-                    Range.NON_NEGATIVE));
+                    range));
         }
         return parameters;
     }
