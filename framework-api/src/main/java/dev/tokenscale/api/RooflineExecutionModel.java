@@ -1,5 +1,6 @@
 package dev.tokenscale.api;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -65,7 +66,7 @@ public class RooflineExecutionModel implements ExecutionModel {
     protected final double groupedGemmLatency;
     private final Map<String, Double> tierBandwidth = new HashMap<>();
     private final Map<String, Interconnect> links = new HashMap<>();
-    private final Map<Precision, Double> denseFlops = new HashMap<>();
+    private final Map<Precision, Double> denseFlops = new EnumMap<>(Precision.class);
 
     public RooflineExecutionModel(AcceleratorSpec spec) {
         this.spec = spec;

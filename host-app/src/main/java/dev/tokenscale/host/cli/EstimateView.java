@@ -16,8 +16,8 @@ final class EstimateView {
 
     static void print(Output out, Estimate e, boolean explain) {
         out.line(String.format(Locale.ROOT, "%s on %s · batch %,d · context %,d · prompt %,d · weights %s · KV %s",
-                e.model(), e.hardware(), e.batch(), e.contextTokens(), e.promptTokens(), e.weightPrecision(),
-                e.kvPrecision()));
+                e.model(), e.hardware(), e.batch(), e.contextTokens(), e.promptTokens(),
+                weights(e.weightPrecision(), e.expertPrecision()), e.kvPrecision()));
         e.warnings().forEach(w -> out.line("warning: " + w));
         if (!e.fits()) {
             out.line("does not fit: " + e.fitProblem());
@@ -59,6 +59,11 @@ final class EstimateView {
         } else {
             out.line("why: add --explain for every term (bytes, FLOPs, latency, bound) of the step time");
         }
+    }
+
+    /** Weight precisions in words: {@code bf16}, or {@code bf16, experts mxfp4} when the experts differ. */
+    static String weights(String weights, String experts) {
+        return experts.equals(weights) ? weights : weights + ", experts " + experts;
     }
 
     private static void explain(Output out, Estimate e) {

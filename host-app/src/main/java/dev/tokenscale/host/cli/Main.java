@@ -34,6 +34,13 @@ public final class Main {
                 .setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
+        // A mistyped option or value is one line that says where help is, not the whole usage text.
+        cli.setParameterExceptionHandler((exception, arguments) -> {
+            err.println("error: " + exception.getMessage() + " (see "
+                    + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            err.flush();
+            return 2;
+        });
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof UserException) {
                 err.println("error: " + exception.getMessage());

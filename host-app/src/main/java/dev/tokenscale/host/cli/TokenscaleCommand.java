@@ -6,7 +6,14 @@ import picocli.CommandLine.Command;
 @Command(name = "tokenscale", mixinStandardHelpOptions = true, version = "tokenscale 1.0.0",
         description = "Compare AI-inference hardware side by side: tokens per user per second, tokens per chip "
                 + "per second, cost and power, for any installed model on any installed hardware.",
-        subcommands = {PluginsCommand.class, HardwareCommand.class, EstimateCommand.class, PlaceCommand.class,
-                ValidateCommand.class, CalibrateCommand.class})
+        subcommands = {
+                PluginsCommand.class,
+                HardwareCommand.class,
+                ModelsCommand.class,
+                EstimateCommand.class,
+                PlaceCommand.class,
+                ValidateCommand.class,
+                CalibrateCommand.class,
+                BenchCommand.class})
 final class TokenscaleCommand {
 }

@@ -49,6 +49,15 @@ public final class Units {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%,.0f", value) : "-";
     }
 
+    /** A parameter count in B or T (M below a billion): {@code 116.8B}, {@code 1.03T}. */
+    public static String parameters(double count) {
+        if (count >= 1e12) {
+            return String.format(Locale.ROOT, "%.2fT", count / 1e12);
+        }
+        return count >= 1e9 ? String.format(Locale.ROOT, "%.1fB", count / 1e9)
+                : String.format(Locale.ROOT, "%.1fM", count / 1e6);
+    }
+
     /** Dollars: {@code $1.23} below 100, else whole dollars with separators. */
     public static String dollars(double value) {
         if (!Double.isFinite(value)) {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param contextTokens          cached tokens per sequence
  * @param promptTokens           prompt length used for time to first token
  * @param weightPrecision        precision of the (non-expert) weights
+ * @param expertPrecision        precision of the routed experts (the weights' for a dense model)
  * @param kvPrecision            precision of the KV cache
  * @param stepSeconds            time per output token of one sequence (one decode step, through every stage)
  * @param ttftSeconds            time to first token: prefill of one prompt through every stage
@@ -28,10 +29,10 @@ import java.util.List;
  * @param breakdown              every term of the step time; their totals add up to {@code stepSeconds}
  */
 public record Estimate(String model, String hardware, int batch, long contextTokens, long promptTokens,
-                       String weightPrecision, String kvPrecision, double stepSeconds, double ttftSeconds,
-                       double tokensPerUserPerSecond, double tokensPerChipPerSecond, int devices, boolean fits,
-                       String fitProblem, String limitedBy, PlacementView placement, SpeculationView speculation,
-                       List<String> warnings, List<BreakdownLine> breakdown) {
+                       String weightPrecision, String expertPrecision, String kvPrecision, double stepSeconds,
+                       double ttftSeconds, double tokensPerUserPerSecond, double tokensPerChipPerSecond, int devices,
+                       boolean fits, String fitProblem, String limitedBy, PlacementView placement,
+                       SpeculationView speculation, List<String> warnings, List<BreakdownLine> breakdown) {
 
     /**
      * The placement as printed.
@@ -100,7 +101,7 @@ public record Estimate(String model, String hardware, int batch, long contextTok
      * One term of the step time.
      *
      * @param stage          pipeline stage (0 with one stage), or -1 for hops
-     * @param group          what it belongs to ("36 layers (MoE)", "per step", "pipeline")
+     * @param group          what it belongs to ("MoE layers", "per step", "pipeline")
      * @param name           the operation
      * @param kind           operation kind
      * @param count          runs per step

@@ -69,7 +69,8 @@ public final class Estimator {
         double ttft = cycle(m, a, w, new Placement(p.pipelineStages(), p.tensorParallel(), p.expertParallel(), 1,
                 p.stages(), p.hopLink()), Pass.prefill(w.promptTokens()), null);
         return new Estimate(m.id(), a.id(), w.batch(), w.contextTokens(), w.promptTokens(), name(w.weights()),
-                name(w.kv()), cycle, ttft, perUser, w.batch() * perUser / p.devices(), p.devices(), true, null,
+                name(w.experts()), name(w.kv()), cycle, ttft, perUser, w.batch() * perUser / p.devices(), p.devices(),
+                true, null,
                 limitedBy(lines, p), view(m, a, w, p, micro), speculationView, List.copyOf(warnings),
                 List.copyOf(lines));
     }
@@ -78,7 +79,7 @@ public final class Estimator {
     public static Estimate doesNotFit(ModelArchitecture m, Accelerator a, Workload w, String problem,
                                       List<String> warnings) {
         return new Estimate(m.id(), a.id(), w.batch(), w.contextTokens(), w.promptTokens(), name(w.weights()),
-                name(w.kv()), Double.NaN, Double.NaN, 0, 0, 0, false, problem, "memory", null, null,
+                name(w.experts()), name(w.kv()), Double.NaN, Double.NaN, 0, 0, 0, false, problem, "memory", null, null,
                 List.copyOf(warnings), List.of());
     }
 

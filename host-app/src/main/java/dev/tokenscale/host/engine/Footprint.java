@@ -17,9 +17,9 @@ public record Footprint(double weightBytes, double kvBytes) {
     public static Footprint of(ModelArchitecture m, Workload w, Shard shard, long sequences) {
         int tp = shard.tensorParallel();
         double weights = 0;
-        double kv = 0;
         int kvSplit = m.attention().kind() == AttentionKind.MLA ? 1 : Math.min(tp, m.attention().kvHeads());
-        double kvPerToken = ModelMath.kvValuesPerTokenPerLayer(m) * w.kv().bytes() / kvSplit;
+        double kv = sequences * ModelMath.kvBytesPerSequence(m, shard.firstLayer(), shard.endLayer(),
+                w.contextTokens(), w.kv()) / kvSplit;
         for (int i = shard.firstLayer(); i < shard.endLayer(); i++) {
             weights += ModelMath.attentionParameters(m) / (double) tp * w.weights().bytes();
             if (ModelMath.isMoeLayer(m, i)) {
@@ -30,8 +30,6 @@ public record Footprint(double weightBytes, double kvBytes) {
             } else {
                 weights += ModelMath.denseFfnParameters(m) / (double) tp * w.weights().bytes();
             }
-            boolean sliding = ModelMath.isSlidingLayer(m, i);
-            kv += sequences * ModelMath.attendedTokens(m, sliding, w.contextTokens()) * kvPerToken;
         }
         double table = ModelMath.embeddingParameters(m) * w.weights().bytes();
         if (shard.embedding()) {
@@ -48,6 +46,12 @@ public record Footprint(double weightBytes, double kvBytes) {
         double gb = bytes / 1e9;
         return (gb >= 100 ? String.format(java.util.Locale.ROOT, "%,.0f", gb)
                 : String.format(java.util.Locale.ROOT, "%.3g", gb)) + " GB";
+    }
+
+    /** Bytes of all the model's weights at the workload's precisions (both tables when the head is untied). */
+    public static double modelWeightBytes(ModelArchitecture m, Workload w) {
+        // Tier names do not matter for a footprint.
+        return of(m, w, new Shard(0, m.layers(), true, true, 1, 1, "", "", null, 0, null), 1).weightBytes();
     }
 
     /** Weights plus KV cache. */

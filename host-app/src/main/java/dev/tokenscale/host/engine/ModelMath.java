@@ -4,6 +4,7 @@ import dev.tokenscale.api.AttentionKind;
 import dev.tokenscale.api.AttentionSpec;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.api.MoeSpec;
+import dev.tokenscale.api.Precision;
 
 /**
  * Parameter and cache arithmetic that follows from a model's shape alone: how many weights each part has, how many
@@ -102,6 +103,32 @@ public final class ModelMath {
         return 2L * a.kvHeads() * a.headDim();
     }
 
+    /**
+     * KV-cache bytes one token adds in the full-attention layers: {@code full layers x values per layer x bytes}.
+     * The sliding-window layers add nothing per token once their window is full; see
+     * {@link #slidingKvBytesPerSequence}.
+     */
+    public static double kvBytesPerToken(ModelArchitecture m, Precision kv) {
+        return (double) (m.layers() - slidingLayers(m)) * kvValuesPerTokenPerLayer(m) * kv.bytes();
+    }
+
+    /** KV-cache bytes of one sequence's full windows in the sliding-window layers: a fixed cost per sequence. */
+    public static double slidingKvBytesPerSequence(ModelArchitecture m, Precision kv) {
+        return (double) slidingLayers(m) * m.attention().slidingWindow() * kvValuesPerTokenPerLayer(m) * kv.bytes();
+    }
+
+    /**
+     * KV-cache bytes one sequence holds in layers {@code [first, end)} at this context: every token in the
+     * full-attention layers, at most the window in the sliding-window ones.
+     */
+    public static double kvBytesPerSequence(ModelArchitecture m, int first, int end, long contextTokens,
+                                            Precision kv) {
+        int sliding = slidingLayersIn(m, first, end);
+        double tokens = (double) (end - first - sliding) * contextTokens
+                + (double) sliding * Math.min(contextTokens, m.attention().slidingWindow());
+        return tokens * kvValuesPerTokenPerLayer(m) * kv.bytes();
+    }
+
     /** Layers that attend over a sliding window rather than the whole context. */
     public static int slidingLayers(ModelArchitecture m) {
         return m.attention().slidingWindowLayers();
@@ -116,9 +143,13 @@ public final class ModelMath {
         return sliding > 0 && (long) (i + 1) * sliding / m.layers() > (long) i * sliding / m.layers();
     }
 
-    /** Cached tokens a layer attends over at this context length. */
-    public static long attendedTokens(ModelArchitecture m, boolean sliding, long contextTokens) {
-        return sliding ? Math.min(contextTokens, m.attention().slidingWindow()) : contextTokens;
+    /**
+     * Sliding-window layers among layers {@code [first, end)}: the count of {@link #isSlidingLayer} in closed form
+     * (each layer adds at most one to {@code floor((i + 1) s / L)}), so that a step costs no loop over layers.
+     */
+    public static int slidingLayersIn(ModelArchitecture m, int first, int end) {
+        long sliding = slidingLayers(m);
+        return (int) (end * sliding / m.layers() - first * sliding / m.layers());
     }
 
     /** Whether a layer's FFN is a mixture of experts (the dense layers come first). */

@@ -6,7 +6,7 @@ import dev.tokenscale.api.Operation;
 /**
  * One line of an explained estimate: an operation, how often it runs in the step, and its timing on one run.
  *
- * @param group  what it belongs to ("36 layers (MoE)", "per step", "pipeline")
+ * @param group  what it belongs to ("MoE layers", "per step", "pipeline")
  * @param count  runs per step
  * @param op     the operation
  * @param timing the time of one run, with its terms

@@ -7,7 +7,7 @@ import dev.tokenscale.api.Operation;
 public interface OpSink {
 
     /**
-     * @param group what the operation belongs to, e.g. "36 MoE layers, sliding window" or "per step"
+     * @param group what the operation belongs to, e.g. "MoE layers, sliding window" or "per step"
      * @param count how many times it runs in the step
      * @param op    the operation on one device
      */

@@ -21,42 +21,47 @@ public final class StepOps {
     /** Activations move in 16-bit. */
     static final double ACTIVATION_BYTES = 2;
 
+    /** Groups of the operations; the count of each line says how many layers run it. */
+    static final String PER_STEP = "per step";
+    static final String DENSE = "dense layers";
+    static final String DENSE_SLIDING = "dense layers, sliding window";
+    static final String MOE = "MoE layers";
+    static final String MOE_SLIDING = "MoE layers, sliding window";
+
     private StepOps() {
     }
 
     /** Emits every operation of the pass on a device holding {@code shard}. */
     public static void emit(ModelArchitecture m, Workload w, Shard shard, Pass pass, OpSink sink) {
-        int[] counts = new int[4];
-        for (int i = shard.firstLayer(); i < shard.endLayer(); i++) {
-            counts[kindIndex(ModelMath.isSlidingLayer(m, i), ModelMath.isMoeLayer(m, i))]++;
-        }
         if (shard.embedding()) {
             double bytes = pass.tokens() * m.hiddenSize() * (w.weights().bytes() + ACTIVATION_BYTES);
-            sink.accept("per step", 1, op(OpKind.ELEMENTWISE, "embedding lookup", 0, bytes, shard.weightTier(), w));
+            sink.accept(PER_STEP, 1, op(OpKind.ELEMENTWISE, "embedding lookup", 0, bytes, shard.weightTier(), w));
         }
-        for (int kind = 0; kind < 4; kind++) {
-            if (counts[kind] > 0) {
-                boolean sliding = (kind & 1) != 0;
-                boolean moe = (kind & 2) != 0;
-                layer(m, w, shard, pass, sliding, moe, group(counts[kind], sliding, moe), counts[kind], sink);
-            }
-        }
+        int first = shard.firstLayer();
+        int end = shard.endLayer();
+        int moeStart = m.isMoe() ? Math.min(Math.max(m.ffn().moe().denseLayers(), first), end) : end;
+        layers(m, w, shard, pass, false, first, moeStart, sink);
+        layers(m, w, shard, pass, true, moeStart, end, sink);
         if (shard.head()) {
-            elementwise(m, w, shard, pass, "final norm", "per step", 1, sink);
-            gemm(m, w, shard, pass, "lm head", "per step", 1, ModelMath.embeddingParameters(m) / shard.tensorParallel(),
+            elementwise(m, w, shard, pass, "final norm", PER_STEP, 1, sink);
+            gemm(m, w, shard, pass, "lm head", PER_STEP, 1, ModelMath.embeddingParameters(m) / shard.tensorParallel(),
                     w.weights(), sink);
             double logits = pass.tokens() * m.vocabSize() / shard.tensorParallel();
-            sink.accept("per step", 1, op(OpKind.ELEMENTWISE, "sampling", logits, logits * 4, shard.weightTier(), w));
+            sink.accept(PER_STEP, 1, op(OpKind.ELEMENTWISE, "sampling", logits, logits * 4, shard.weightTier(), w));
         }
     }
 
-    private static int kindIndex(boolean sliding, boolean moe) {
-        return (sliding ? 1 : 0) + (moe ? 2 : 0);
-    }
-
-    private static String group(int count, boolean sliding, boolean moe) {
-        return count + (count == 1 ? " layer" : " layers") + " (" + (moe ? "MoE" : "dense")
-                + (sliding ? ", sliding window" : "") + ")";
+    /** Layers {@code [first, end)}, all dense or all MoE: the full-attention ones, then the sliding-window ones. */
+    private static void layers(ModelArchitecture m, Workload w, Shard shard, Pass pass, boolean moe, int first,
+                               int end, OpSink sink) {
+        int sliding = ModelMath.slidingLayersIn(m, first, end);
+        int full = end - first - sliding;
+        if (full > 0) {
+            layer(m, w, shard, pass, false, moe, moe ? MOE : DENSE, full, sink);
+        }
+        if (sliding > 0) {
+            layer(m, w, shard, pass, true, moe, moe ? MOE_SLIDING : DENSE_SLIDING, sliding, sink);
+        }
     }
 
     private static void layer(ModelArchitecture m, Workload w, Shard shard, Pass pass, boolean sliding, boolean moe,

@@ -1,5 +1,6 @@
 package dev.tokenscale.host.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscale.api.AttentionKind;
 import dev.tokenscale.api.AttentionSpec;
 import dev.tokenscale.api.FfnSpec;
@@ -12,10 +13,12 @@ import dev.tokenscale.host.spec.Fields.Range;
 import dev.tokenscale.host.spec.ModelFile.AttentionFile;
 import dev.tokenscale.host.spec.ModelFile.FfnFile;
 import dev.tokenscale.host.spec.ModelFile.MoeFile;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Reads and checks model files (schema: {@code docs/model-spec.md}). */
 public final class ModelReader {
@@ -32,9 +35,21 @@ public final class ModelReader {
         }
     }
 
-    /** Reads a model from a stream; {@code fileName} names it in errors and picks YAML or JSON. */
+    /**
+     * Reads a model from a stream; {@code fileName} names it in errors and picks YAML or JSON. A Hugging Face
+     * {@code config.json} is recognised by its keys and mapped onto the same schema.
+     */
     public static ModelArchitecture read(InputStream in, String fileName) throws SpecException {
-        return convert(SpecMapper.read(in, fileName, ModelFile.class), new Fields(fileName));
+        byte[] content;
+        try {
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            throw new SpecException(fileName, "", "cannot read: " + e.getMessage());
+        }
+        Optional<JsonNode> config = HuggingFaceConfig.detect(content, fileName);
+        ModelFile file = config.isPresent() ? HuggingFaceConfig.toModelFile(config.get(), fileName)
+                : SpecMapper.read(new ByteArrayInputStream(content), fileName, ModelFile.class);
+        return convert(file, new Fields(fileName));
     }
 
     static ModelArchitecture convert(ModelFile m, Fields fields) throws SpecException {
