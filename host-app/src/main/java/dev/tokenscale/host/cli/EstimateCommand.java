@@ -68,14 +68,7 @@ final class EstimateCommand implements Callable<Integer> {
     public Integer call() {
         Estimate estimate;
         try (PluginHost running = launcher.start(host)) {
-            Installed installed = running.installed();
-            ModelArchitecture model = workloadOptions.model(running, installed, host);
-            Accelerator accelerator = WorkloadOptions.hardware(hardware, running, installed, host);
-            Workload workload = workloadOptions.workload(model);
-            Speculation speculation = speculation(installed);
-            List<String> warnings = new ArrayList<>(workloadOptions.warnings(model));
-            Calibration calibration = running.calibration(accelerator.id()).orElse(null);
-            estimate = estimate(model, accelerator, workload, speculation, calibration, warnings);
+            estimate = estimate(running, running.installed());
         }
         if (json) {
             output.json(estimate);
@@ -83,6 +76,17 @@ final class EstimateCommand implements Callable<Integer> {
             EstimateView.print(output, estimate, explain);
         }
         return 0;
+    }
+
+    /** The estimate these options ask for, on a running host; {@code serve} answers POST /estimate with it. */
+    Estimate estimate(PluginHost running, Installed installed) {
+        ModelArchitecture model = workloadOptions.model(running, installed, host);
+        Accelerator accelerator = WorkloadOptions.hardware(hardware, running, installed, host);
+        Workload workload = workloadOptions.workload(model);
+        Speculation speculation = speculation(installed);
+        List<String> warnings = new ArrayList<>(workloadOptions.warnings(model));
+        Calibration calibration = running.calibration(accelerator.id()).orElse(null);
+        return estimate(model, accelerator, workload, speculation, calibration, warnings);
     }
 
     private Estimate estimate(ModelArchitecture model, Accelerator accelerator, Workload workload,

@@ -43,11 +43,8 @@ public final class HostLauncher {
             }
         }
         List<Calibration> calibrations = calibrations(options.calibrationFiles);
-        List<Path> dirs = new ArrayList<>();
-        builtInPlugins().ifPresent(dirs::add);
-        dirs.addAll(options.pluginDirs);
-        PluginHost host = PluginHost.start(new HostConfig(dirs, options.hardwareFiles, options.modelFiles,
-                calibrations));
+        PluginHost host = PluginHost.start(new HostConfig(pluginDirs(options), options.hardwareFiles,
+                options.modelFiles, calibrations));
         host.calibrationProblem().ifPresent(problem -> {
             host.close();
             throw new UserException(problem);
@@ -105,7 +102,16 @@ public final class HostLauncher {
         return calibrations;
     }
 
-    private static java.util.Optional<Path> builtInPlugins() {
+    /** The plugin folders a command loads: the built-in one first, then those given with {@code --plugins}. */
+    public List<Path> pluginDirs(HostOptions options) {
+        List<Path> dirs = new ArrayList<>();
+        builtInPlugins().ifPresent(dirs::add);
+        dirs.addAll(options.pluginDirs);
+        return dirs;
+    }
+
+    /** The distribution's built-in plugin folder, when there is one. */
+    public java.util.Optional<Path> builtInPlugins() {
         String home = System.getProperty("tokenscale.home");
         if (home == null) {
             return java.util.Optional.empty();

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 PlaceCommand.class,
                 ValidateCommand.class,
                 CalibrateCommand.class,
-                BenchCommand.class})
+                BenchCommand.class,
+                PluginCommand.class,
+                ServeCommand.class})
 final class TokenscaleCommand {
 }

@@ -38,6 +38,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.BundleTracker;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
@@ -89,6 +90,14 @@ public final class PluginHost implements AutoCloseable {
 
     /** Starts a host with the given plugin folders and extra files. */
     public static PluginHost start(HostConfig config) {
+        return start(config, ApiVersion.VALUE);
+    }
+
+    /**
+     * Starts a host whose system bundle exports the SPI package at {@code apiVersion} rather than this build's
+     * version: tests use it to play a host whose SPI has gained a minor version.
+     */
+    static PluginHost start(HostConfig config, String apiVersion) {
         Path cache;
         try {
             cache = Files.createTempDirectory("tokenscale-felix");
@@ -99,7 +108,7 @@ public final class PluginHost implements AutoCloseable {
         properties.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",",
-                "dev.tokenscale.api;version=" + ApiVersion.VALUE,
+                "dev.tokenscale.api;version=" + apiVersion,
                 "org.slf4j;version=" + SLF4J_VERSION,
                 "org.slf4j.spi;version=" + SLF4J_VERSION,
                 "org.slf4j.event;version=" + SLF4J_VERSION,
@@ -138,6 +147,14 @@ public final class PluginHost implements AutoCloseable {
             failures.put(dir.toString(), failed(dir.getFileName().toString(), dir, "cannot list: " + e.getMessage()));
             return;
         }
+        deploy(files);
+    }
+
+    /**
+     * Installs the jars and loads the spec files among {@code files} (other files are ignored), then starts the new
+     * bundles. Everything is installed before anything starts, so that bundles resolve together.
+     */
+    void deploy(List<Path> files) {
         List<Bundle> installed = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
@@ -150,8 +167,46 @@ public final class PluginHost implements AutoCloseable {
                 loadFile(file, DataReader::fromFile).errors().forEach(error -> LOG.warn("{}; skipped", error));
             }
         }
-        // Install everything first, then start, so that bundles resolve together.
         installed.forEach(this::startBundle);
+    }
+
+    /**
+     * Forgets a file of a plugin folder: uninstalls the bundle installed from it (its services and data go with
+     * it), or drops the spec file's data, and clears any failure reported for it.
+     */
+    void undeploy(Path file) {
+        failures.remove(file.toUri().toString());
+        fileData.remove(file);
+        Bundle bundle = bundle(file);
+        if (bundle != null) {
+            try {
+                bundle.uninstall();
+            } catch (BundleException e) {
+                LOG.warn("plugin {} could not be uninstalled: {}", bundle.getSymbolicName(), e.getMessage());
+            }
+            // Let the framework drop the old revision's class loader now rather than at the next refresh.
+            framework.adapt(FrameworkWiring.class).refreshBundles(null);
+        }
+    }
+
+    /** Whether this file was deployed: installed, loaded, or reported as failed. */
+    boolean holds(Path file) {
+        return bundle(file) != null || failures.containsKey(file.toUri().toString()) || fileData.containsKey(file);
+    }
+
+    /** The bundle installed from this jar, or {@code null}. */
+    Bundle bundle(Path jar) {
+        return framework.getBundleContext().getBundle(jar.toUri().toString());
+    }
+
+    /** The data an active bundle declares, or {@code null} when it is not active. */
+    PluginData data(Bundle bundle) {
+        return bundleData.get(bundle.getBundleId());
+    }
+
+    /** The failure reported for a jar that could not be installed or started, or {@code null}. */
+    PluginReport failure(Path jar) {
+        return failures.get(jar.toUri().toString());
     }
 
     /** Installs one jar; reports and returns {@code null} when it is not a usable bundle. */
@@ -363,7 +418,8 @@ public final class PluginHost implements AutoCloseable {
         return spec -> new Accelerator(spec, family.executionModel(spec), accelerator.origin());
     }
 
-    private Map<String, AcceleratorFamily> familiesById() {
+    /** The families by id: every tracked family service, and the host's default roofline. */
+    Map<String, AcceleratorFamily> familiesById() {
         Map<String, AcceleratorFamily> familiesById = new HashMap<>();
         familiesById.put(ROOFLINE_FAMILY, new DefaultFamily());
         for (AcceleratorFamily family : families.getTracked().values()) {
@@ -381,8 +437,9 @@ public final class PluginHost implements AutoCloseable {
         return all;
     }
 
-    private static Accelerator accelerate(Sourced<AcceleratorSpec> declared,
-                                          Map<String, AcceleratorFamily> familiesById) throws SpecException {
+    /** A declared spec resolved by its family, with the family's execution model; or why it cannot be used. */
+    static Accelerator accelerate(Sourced<AcceleratorSpec> declared, Map<String, AcceleratorFamily> familiesById)
+            throws SpecException {
         AcceleratorSpec spec = declared.value();
         AcceleratorFamily family = familiesById.get(spec.family());
         if (family == null) {
@@ -420,7 +477,7 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

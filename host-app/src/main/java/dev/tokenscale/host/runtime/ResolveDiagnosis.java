@@ -67,6 +67,14 @@ final class ResolveDiagnosis {
         return unmet;
     }
 
+    /** A package requirement's version range as written in a manifest, e.g. {@code [1.0,2)}. */
+    static String range(BundleRequirement requirement) {
+        String filter = requirement.getDirectives().getOrDefault("filter", "");
+        Matcher lower = LOWER.matcher(filter);
+        Matcher upper = UPPER.matcher(filter);
+        return (lower.find() ? "[" + lower.group(1) : "[0") + "," + (upper.find() ? upper.group(1) + ")" : "no upper bound)");
+    }
+
     private static String describe(BundleRequirement requirement, List<BundleCapability> available) {
         String filter = requirement.getDirectives().getOrDefault("filter", "");
         if (requirement.getNamespace().equals(ExecutionEnvironmentNamespace.EXECUTION_ENVIRONMENT_NAMESPACE)) {
@@ -76,9 +84,7 @@ final class ResolveDiagnosis {
         }
         Matcher name = Pattern.compile("\\(osgi\\.wiring\\.package=([^)]+)\\)").matcher(filter);
         String packageName = name.find() ? name.group(1) : filter;
-        Matcher lower = LOWER.matcher(filter);
-        Matcher upper = UPPER.matcher(filter);
-        String range = (lower.find() ? "[" + lower.group(1) : "[0") + "," + (upper.find() ? upper.group(1) + ")" : "no upper bound)");
+        String range = range(requirement);
         List<String> provided = available.stream()
                 .filter(c -> c.getNamespace().equals(PackageNamespace.PACKAGE_NAMESPACE))
                 .filter(c -> packageName.equals(c.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)))

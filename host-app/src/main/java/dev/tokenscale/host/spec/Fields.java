@@ -87,8 +87,7 @@ final class Fields {
             throw error(path + ".source", "missing; every figure needs a source: a URL or \"estimate: why\"");
         }
         String trimmed = source.trim();
-        if (!trimmed.startsWith("https://") && !trimmed.startsWith("http://")
-                && !trimmed.startsWith(Figure.ESTIMATE_PREFIX) && !trimmed.startsWith(Figure.CALIBRATED_PREFIX)) {
+        if (!HardwareReader.isSource(trimmed)) {
             throw error(path + ".source", "'" + trimmed + "': expected a URL (https://...), \"estimate: why\" or "
                     + "\"calibrated: measurements, rows, date\"");
         }

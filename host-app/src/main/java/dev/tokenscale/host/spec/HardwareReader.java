@@ -37,6 +37,12 @@ public final class HardwareReader {
     private HardwareReader() {
     }
 
+    /** Whether a figure's source is one a spec may give: a URL, "estimate: why" or "calibrated: ...". */
+    public static boolean isSource(String source) {
+        return source.startsWith("https://") || source.startsWith("http://")
+                || source.startsWith(Figure.ESTIMATE_PREFIX) || source.startsWith(Figure.CALIBRATED_PREFIX);
+    }
+
     /** Reads a spec file from disk. */
     public static AcceleratorSpec read(Path file) throws SpecException {
         try (InputStream in = Files.newInputStream(file)) {
