@@ -91,7 +91,8 @@ public final class SpecChecks {
     }
 
     private static String badSource(String path, String source) {
-        return path + ": source '" + source + "' is neither a URL nor \"estimate: why\"";
+        return path + ": source '" + source + "': expected a URL (https://...), \"estimate: why\" or "
+                + "\"calibrated: measurements, rows, date\"";
     }
 
     private static List<String> implausible(AcceleratorSpec spec, Map<String, Figure> figures) {

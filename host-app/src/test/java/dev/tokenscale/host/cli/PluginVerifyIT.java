@@ -149,7 +149,7 @@ class PluginVerifyIT {
         verify(bundle("test.hearsay").hardware("x.yaml", spec("x", "roofline",
                 "https://example.com/test-npu", "a colleague said so")))
                 .fails("data", "test.hearsay!/hardware/x.yaml: field 'power.system.source': 'a colleague said so': "
-                        + "expected a URL (https://...) or \"estimate: why\"");
+                        + "expected a URL (https://...), \"estimate: why\" or \"calibrated: measurements, rows, date\"");
     }
 
     @Test
@@ -161,7 +161,8 @@ class PluginVerifyIT {
                             hbm.capacity(), new Figure(2e12, "derived", null), hbm.via())));
                 }"""))
                 .fails("spec test-npu-1: complete and sourced",
-                        "memory[hbm].bandwidth: source 'derived' is neither a URL nor \"estimate: why\"");
+                        "memory[hbm].bandwidth: source 'derived': expected a URL (https://...), \"estimate: why\" "
+                                + "or \"calibrated: measurements, rows, date\"");
     }
 
     @Test
