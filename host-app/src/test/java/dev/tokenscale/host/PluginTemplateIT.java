@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tokenscale.api.ApiVersion;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,9 +75,10 @@ class PluginTemplateIT {
             Attributes manifest = file.getManifest().getMainAttributes();
             assertEquals("com.example.tokenscale.acme-meridian-plugin", manifest.getValue("Bundle-SymbolicName"));
             assertEquals("hardware/", manifest.getValue("Tokenscale-Hardware"));
-            // bnd's import range for a @ConsumerType SPI: every 1.x host, no 2.x one.
-            assertTrue(manifest.getValue("Import-Package").contains("dev.tokenscale.api;version=\"[1.0,2)\""),
-                    manifest.getValue("Import-Package"));
+            // bnd's import range for a @ConsumerType SPI: from the SPI it was built against to the next major.
+            String[] built = ApiVersion.VALUE.split("\\.");
+            assertTrue(manifest.getValue("Import-Package").contains("dev.tokenscale.api;version=\"[" + built[0] + "."
+                    + built[1] + "," + (Integer.parseInt(built[0]) + 1) + ")\""), manifest.getValue("Import-Package"));
         }
 
         Run verify = run(REPO, REPO.resolve("tokenscale").toString(), "plugin", "verify", jar.toString());

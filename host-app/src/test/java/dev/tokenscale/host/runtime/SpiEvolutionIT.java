@@ -19,11 +19,15 @@ import org.osgi.framework.wiring.BundleWiring;
 /**
  * SPI evolution. A plugin built against SPI 1.x imports {@code [1.0,2)} (bnd's range for a {@code @ConsumerType}
  * SPI), so it keeps loading when the host's SPI gains a minor version; a plugin that needs 2.x is refused in one
- * line naming both versions. The newer host is played by exporting the same SPI classes at 1.1.0 from the system
- * bundle: resolution only sees the version, which is exactly what decides whether an old plugin still loads (the
+ * line naming both versions. The newer host is played by exporting the same SPI classes at the next minor version
+ * from the system bundle: resolution only sees the version, which is exactly what decides whether an old plugin still loads (the
  * bnd baseline in framework-api is what guarantees that a minor version adds nothing breaking).
  */
 class SpiEvolutionIT {
+
+    /** The SPI version after this build's next minor release, e.g. 1.2.0 for 1.1.0. */
+    private static final String NEXT_MINOR = ApiVersion.VALUE.split("\\.")[0] + "."
+            + (Integer.parseInt(ApiVersion.VALUE.split("\\.")[1]) + 1) + ".0";
 
     @TempDir
     Path dir;
@@ -36,10 +40,10 @@ class SpiEvolutionIT {
     @Test
     void aPluginBuiltAgainst1xLoadsOnAHostWhoseSpiGainedAMinorVersion() {
         Path jar = plugin(TestPlugins.IMPORT_SPI_1).write(dir.resolve("old.jar"));
-        try (PluginHost host = PluginHost.start(new HostConfig(List.of(dir), List.of(), List.of()), "1.1.0")) {
+        try (PluginHost host = PluginHost.start(new HostConfig(List.of(dir), List.of(), List.of()), NEXT_MINOR)) {
             Bundle bundle = host.bundle(jar);
             assertEquals(Bundle.ACTIVE, bundle.getState(), String.valueOf(host.failure(jar)));
-            assertEquals("1.1.0", spiVersionWiredTo(bundle));
+            assertEquals(NEXT_MINOR, spiVersionWiredTo(bundle));
             assertEquals(List.of("old-npu"), host.installed().accelerators().stream().map(a -> a.id()).toList());
             assertNull(host.failure(jar));
         }
@@ -49,9 +53,9 @@ class SpiEvolutionIT {
     void aPluginNeeding2xIsRefusedNamingBothVersions() {
         Path jar = plugin("dev.tokenscale.api;version=\"[2.0,3)\",org.osgi.framework;version=\"[1.10,2)\"")
                 .write(dir.resolve("new.jar"));
-        try (PluginHost host = PluginHost.start(new HostConfig(List.of(dir), List.of(), List.of()), "1.1.0")) {
+        try (PluginHost host = PluginHost.start(new HostConfig(List.of(dir), List.of(), List.of()), NEXT_MINOR)) {
             assertEquals(Bundle.INSTALLED, host.bundle(jar).getState());
-            assertEquals("it needs dev.tokenscale.api [2.0.0,3.0.0); this host provides 1.1.0",
+            assertEquals("it needs dev.tokenscale.api [2.0.0,3.0.0); this host provides " + NEXT_MINOR,
                     host.failure(jar).error());
             assertEquals(List.of(), host.installed().accelerators());
         }
