@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 ModelsCommand.class,
                 EstimateCommand.class,
                 PlaceCommand.class,
+                CompareCommand.class,
+                FleetCommand.class,
                 ValidateCommand.class,
                 CalibrateCommand.class,
                 BenchCommand.class,

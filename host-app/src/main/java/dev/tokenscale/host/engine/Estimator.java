@@ -66,13 +66,18 @@ public final class Estimator {
                     speculation.acceptance(), speculation.tokensPerVerify(), verifySeconds, draftSeconds,
                     perUser / plain);
         }
-        double ttft = cycle(m, a, w, new Placement(p.pipelineStages(), p.tensorParallel(), p.expertParallel(), 1,
-                p.stages(), p.hopLink()), Pass.prefill(w.promptTokens()), null);
+        double ttft = prefillSeconds(m, a, w, p);
         return new Estimate(m.id(), a.id(), w.batch(), w.contextTokens(), w.promptTokens(), name(w.weights()),
                 name(w.experts()), name(w.kv()), cycle, ttft, perUser, w.batch() * perUser / p.devices(), p.devices(),
                 true, null,
                 limitedBy(lines, p), view(m, a, w, p, micro), speculationView, List.copyOf(warnings),
                 List.copyOf(lines));
+    }
+
+    /** Time to first token: the prefill of one prompt through every stage, one micro-batch in flight. */
+    public static double prefillSeconds(ModelArchitecture m, Accelerator a, Workload w, Placement p) {
+        return cycle(m, a, w, new Placement(p.pipelineStages(), p.tensorParallel(), p.expertParallel(), 1,
+                p.stages(), p.hopLink()), Pass.prefill(w.promptTokens()), null);
     }
 
     /** The estimate of a placement that does not fit: the reason, and no speeds. */

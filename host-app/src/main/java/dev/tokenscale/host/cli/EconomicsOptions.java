@@ -1,0 +1,130 @@
+package dev.tokenscale.host.cli;
+
+import dev.tokenscale.host.engine.Economics;
+import dev.tokenscale.host.runtime.Installed;
+import dev.tokenscale.host.spec.Dimension;
+import dev.tokenscale.host.spec.Quantities;
+import dev.tokenscale.host.spec.SpecException;
+import dev.tokenscale.host.spec.SpecMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The cost-of-ownership assumptions ({@code docs/metrics.md}): the defaults of {@link Economics#DEFAULT}, then a
+ * YAML or JSON file given with --economics, then the flags, each overriding what came before.
+ */
+public final class EconomicsOptions {
+
+    @Option(names = "--economics", paramLabel = "FILE",
+            description = "Read economics from a YAML or JSON file: amortisationYears, pue, dollarsPerKwh, "
+                    + "opexShare, capex {HW: USD}, systemPower {HW: W} (docs/metrics.md).")
+    Path file;
+
+    @Option(names = "--amortisation-years", paramLabel = "Y",
+            description = "Years over which capex is spread (default: 4).")
+    Double amortisationYears;
+
+    @Option(names = "--pue", paramLabel = "X", description = "Facility power / IT power (default: 1.3).")
+    Double pue;
+
+    @Option(names = "--dollars-per-kwh", paramLabel = "USD", description = "Electricity price (default: 0.08).")
+    Double dollarsPerKwh;
+
+    @Option(names = "--opex-share", paramLabel = "X",
+            description = "Yearly operations as a fraction of capex (default: 0.05).")
+    Double opexShare;
+
+    @Option(names = "--capex", paramLabel = "HW=USD", split = ",",
+            description = "Capex per system for a hardware id, e.g. cerebras-cs3=2500000 (repeatable).")
+    Map<String, String> capex = new LinkedHashMap<>();
+
+    @Option(names = "--system-power", paramLabel = "HW=W", split = ",",
+            description = "IT power per system for a hardware id, e.g. nvidia-h200=10.2kW (repeatable).")
+    Map<String, String> systemPower = new LinkedHashMap<>();
+
+    /**
+     * The economics file's fields; each may be left out.
+     *
+     * @param amortisationYears years over which capex is spread
+     * @param pue               facility power / IT power
+     * @param dollarsPerKwh     electricity price
+     * @param opexShare         yearly operations as a fraction of capex
+     * @param capex             capex per system by hardware id (a number or "2.5e6 USD")
+     * @param systemPower       IT power per system by hardware id (a number of watts or "10.2 kW")
+     */
+    record EconomicsFile(Double amortisationYears, Double pue, Double dollarsPerKwh, Double opexShare,
+                         Map<String, Object> capex, Map<String, Object> systemPower) {
+    }
+
+    /** The economics these options describe; hardware ids are checked against what is installed. */
+    Economics economics(Installed installed) {
+        EconomicsFile read = file == null ? new EconomicsFile(null, null, null, null, null, null) : read(file);
+        String where = file == null ? "" : file + ": ";
+        Map<String, Double> capexUsd = new LinkedHashMap<>();
+        Map<String, Double> watts = new LinkedHashMap<>();
+        putAll(capexUsd, read.capex(), Dimension.MONEY, where + "capex", installed);
+        putAll(watts, read.systemPower(), Dimension.POWER, where + "systemPower", installed);
+        putAll(capexUsd, capex, Dimension.MONEY, "--capex", installed);
+        putAll(watts, systemPower, Dimension.POWER, "--system-power", installed);
+        Economics d = Economics.DEFAULT;
+        double years = pick(amortisationYears, read.amortisationYears(), d.amortisationYears());
+        double p = pick(pue, read.pue(), d.pue());
+        double kwh = pick(dollarsPerKwh, read.dollarsPerKwh(), d.dollarsPerKwh());
+        double opex = pick(opexShare, read.opexShare(), d.opexShareOfCapex());
+        check(years > 0, "amortisation years", years, "more than 0");
+        check(p >= 1, "PUE", p, "1 or more");
+        check(kwh >= 0, "dollars per kWh", kwh, "0 or more");
+        check(opex >= 0, "opex share", opex, "0 or more");
+        return new Economics(years, p, kwh, opex, capexUsd, watts);
+    }
+
+    private static EconomicsFile read(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new UserException("--economics " + path + ": no such file");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return SpecMapper.read(in, path.toString(), EconomicsFile.class);
+        } catch (SpecException e) {
+            throw new UserException(e.getMessage());
+        } catch (IOException e) {
+            throw new UserException(path + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static void putAll(Map<String, Double> into, Map<String, ?> written, Dimension dimension, String what,
+                               Installed installed) {
+        if (written == null) {
+            return;
+        }
+        for (Map.Entry<String, ?> entry : written.entrySet()) {
+            try {
+                Lookup.hardware(installed, entry.getKey());
+            } catch (UserException e) {
+                throw new UserException(what + ": " + e.getMessage());
+            }
+            double value;
+            try {
+                value = Quantities.parse(entry.getValue(), dimension);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(what + " " + entry.getKey() + "=" + entry.getValue() + ": " + e.getMessage());
+            }
+            check(value > 0, what + " " + entry.getKey(), value, "more than 0");
+            into.put(entry.getKey(), value);
+        }
+    }
+
+    private static double pick(Double flag, Double fromFile, double fallback) {
+        return flag != null ? flag : fromFile != null ? fromFile : fallback;
+    }
+
+    private static void check(boolean ok, String what, double value, String expected) {
+        if (!ok || !Double.isFinite(value)) {
+            throw new UserException(what + " " + value + ": expected " + expected);
+        }
+    }
+}

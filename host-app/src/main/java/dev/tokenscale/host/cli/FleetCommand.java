@@ -1,0 +1,135 @@
+package dev.tokenscale.host.cli;
+
+import dev.tokenscale.host.engine.Comparison;
+import dev.tokenscale.host.engine.Economics;
+import dev.tokenscale.host.engine.FleetPlan;
+import dev.tokenscale.host.engine.OperatingPoint;
+import dev.tokenscale.host.spec.Dimension;
+import dev.tokenscale.host.spec.Quantities;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tokenscale fleet}: for a power budget, how many systems of each kind it feeds, what they produce at an
+ * operating point of their frontier, and what they cost.
+ */
+@Command(name = "fleet", mixinStandardHelpOptions = true,
+        description = "Size a fleet of each hardware system for a facility power budget: systems, aggregate output "
+                + "tokens per second at an interactivity, capex and yearly cost (docs/metrics.md).")
+final class FleetCommand implements Callable<Integer> {
+
+    /** The interactivity fleets are sized at unless --at-interactivity says otherwise. */
+    static final double DEFAULT_INTERACTIVITY = 50;
+
+    @Mixin
+    ComparisonOptions comparison;
+
+    @Option(names = "--power", paramLabel = "POWER", required = true,
+            description = "Facility power budget, PUE included, e.g. 750MW or 2GW.")
+    String power;
+
+    @Option(names = "--at-interactivity", paramLabel = "TOK/S", defaultValue = "50",
+            description = "Serve at the cheapest frontier point giving at least this many tokens/s/user, or at the "
+                    + "fastest point when a system cannot (default: ${DEFAULT-VALUE}).")
+    double interactivity;
+
+    @Option(names = "--json", description = "Print JSON (docs/cli.md).")
+    boolean json;
+
+    private final HostLauncher launcher;
+    private final Output output;
+
+    @Inject
+    FleetCommand(HostLauncher launcher, Output output) {
+        this.launcher = launcher;
+        this.output = output;
+    }
+
+    /**
+     * The JSON document.
+     *
+     * @param model               model id
+     * @param powerWatts          the facility power budget
+     * @param targetInteractivity tokens per user per second asked for
+     * @param economics           the cost-of-ownership assumptions
+     * @param fleets              one plan per system, most tokens first
+     */
+    record Document(String model, double powerWatts, double targetInteractivity, Economics economics,
+                    List<FleetPlan> fleets) {
+    }
+
+    @Override
+    public Integer call() {
+        double watts = watts();
+        if (!(interactivity > 0) || !Double.isFinite(interactivity)) {
+            throw new UserException("--at-interactivity " + interactivity + ": expected tokens per user per second, "
+                    + "more than 0");
+        }
+        Comparison result = comparison.run(launcher);
+        List<FleetPlan> fleets = result.systems().stream().map(c -> FleetPlan.size(c, watts, interactivity))
+                .sorted(Comparator.comparingDouble(FleetPlan::tokensPerSecond).reversed()).toList();
+        if (json) {
+            output.json(new Document(result.model(), watts, interactivity, result.economics(), fleets));
+            return 0;
+        }
+        output.line(String.format(Locale.ROOT, "%s · fleets of %s facility power · at >= %s tok/s/user",
+                CompareView.headline(result), Units.si(watts, "W"), Units.count(interactivity)));
+        output.line("economics: " + CompareView.economics(result.economics()));
+        output.line("");
+        List<List<String>> rows = new ArrayList<>();
+        for (FleetPlan plan : fleets) {
+            OperatingPoint p = plan.point();
+            String where = p == null ? "does not fit"
+                    : String.format(Locale.ROOT, "batch %d on %s (%s)%s", p.batch(), p.placement(),
+                    CompareView.devices(p.devices(), kind(result, plan.hardware())),
+                    plan.reachesTarget() ? "" : ", best reachable, below the target");
+            rows.add(List.of(plan.hardware(), Units.count(plan.systems()), Units.count(plan.devices()), where,
+                    p == null ? "-" : Units.count(p.tokensPerUserPerSecond()), Units.count(plan.concurrentUsers()),
+                    Units.si(plan.tokensPerSecond(), "tok/s"), bigDollars(plan.capexUsd()),
+                    bigDollars(plan.yearlyCostUsd()),
+                    plan.costPerMillionTokensUsd() == null ? "-" : Units.dollars(plan.costPerMillionTokensUsd())));
+        }
+        output.table(List.of("hardware", "systems", "devices", "operating point", "tok/s/user", "users",
+                "fleet output", "capex", "cost/year", "$/Mtok"), rows);
+        output.line("");
+        output.line("systems = floor(power / (system power x PUE)); cost/year = capex / amortisation years + energy "
+                + "+ opex (docs/metrics.md)");
+        return 0;
+    }
+
+    private double watts() {
+        double watts;
+        try {
+            watts = Quantities.parse(power, Dimension.POWER);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--power " + power + ": " + e.getMessage());
+        }
+        if (!(watts > 0) || !Double.isFinite(watts)) {
+            throw new UserException("--power " + power + ": expected a power of more than 0, e.g. 750MW");
+        }
+        return watts;
+    }
+
+    /** Dollars as people write large sums: $950K, $25.1M, $6.46B. */
+    static String bigDollars(double value) {
+        String[] suffixes = {"", "K", "M", "B", "T"};
+        int index = 0;
+        double scaled = value;
+        while (Math.abs(scaled) >= 1000 && index < suffixes.length - 1) {
+            scaled /= 1000;
+            index++;
+        }
+        return "$" + Units.si(scaled, "").trim() + suffixes[index];
+    }
+
+    private static String kind(Comparison c, String hardware) {
+        return c.systems().stream().filter(s -> s.hardware().equals(hardware)).findFirst().orElseThrow().deviceKind();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tokenscale.host.engine;
+
+import dev.tokenscale.api.ModelArchitecture;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One model compared on several kinds of hardware: what was served, under which economics, and each system's
+ * curve ({@code docs/cli.md} documents the JSON form).
+ *
+ * @param model            model id
+ * @param parameters       total parameters
+ * @param activeParameters parameters one token uses
+ * @param weights          precision of the non-expert weights
+ * @param experts          precision of the routed experts
+ * @param kv               precision of the KV cache
+ * @param contextTokens    context at the last decode step (prompt + output); decode steps are timed there
+ * @param promptTokens     input tokens per request
+ * @param outputTokens     output tokens per request
+ * @param economics        the cost-of-ownership assumptions
+ * @param systems          one curve per hardware system, in the order asked for
+ */
+public record Comparison(String model, long parameters, long activeParameters, String weights, String experts,
+                         String kv, long contextTokens, long promptTokens, long outputTokens, Economics economics,
+                         List<Curve> systems) {
+
+    public Comparison {
+        systems = List.copyOf(systems);
+    }
+
+    /** Sweeps every accelerator for the model at the workload's context and prompt (its batch is ignored). */
+    public static Comparison of(ModelArchitecture m, List<Accelerator> accelerators, Workload base,
+                                Economics economics, java.util.function.Consumer<Curve> done) {
+        OperatingPoint.Request request = OperatingPoint.Request.of(base);
+        return new Comparison(m.id(), ModelMath.totalParameters(m), ModelMath.activeParameters(m),
+                name(base.weights()), name(base.experts()), name(base.kv()), base.contextTokens(),
+                request.promptTokens(), request.outputTokens(), economics,
+                Curves.sweep(m, accelerators, base, economics, done));
+    }
+
+    private static String name(dev.tokenscale.api.Precision precision) {
+        return precision.name().toLowerCase(Locale.ROOT);
+    }
+}
