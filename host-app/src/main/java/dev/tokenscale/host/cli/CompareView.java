@@ -2,6 +2,7 @@ package dev.tokenscale.host.cli;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.tokenscale.host.engine.Comparison;
@@ -9,6 +10,7 @@ import dev.tokenscale.host.engine.Curve;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.engine.OperatingPoint;
 import dev.tokenscale.host.engine.SpeedPremium;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +22,10 @@ import java.util.Locale;
  */
 final class CompareView {
 
-    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+    /** CSV columns: the hardware, then every field of a point in the order {@link OperatingPoint} declares them. */
+    private static final CsvSchema CSV_SCHEMA = csvSchema();
 
     private CompareView() {
     }
@@ -139,12 +144,19 @@ final class CompareView {
         for (Curve curve : c.systems()) {
             curve.frontier().forEach(p -> rows.add(new Row(curve.hardware(), p)));
         }
-        CsvSchema schema = CSV.schemaFor(Row.class).withHeader();
         try {
-            out.line(CSV.writer(schema).writeValueAsString(rows).stripTrailing());
+            out.line(CSV.writer(CSV_SCHEMA).writeValueAsString(rows).stripTrailing());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write CSV", e);
         }
+    }
+
+    private static CsvSchema csvSchema() {
+        CsvSchema.Builder columns = CsvSchema.builder().addColumn("hardware");
+        for (RecordComponent field : OperatingPoint.class.getRecordComponents()) {
+            columns.addColumn(field.getName());
+        }
+        return columns.setUseHeader(true).build();
     }
 
     /**

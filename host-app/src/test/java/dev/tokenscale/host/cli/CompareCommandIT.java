@@ -1,0 +1,129 @@
+package dev.tokenscale.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code compare} and {@code fleet} end to end on the built-in plugins: JSON, CSV, table, PNG and bad input. */
+class CompareCommandIT {
+
+    private static final String TWO = "cerebras-cs3,nvidia-h200";
+
+    @TempDir
+    Path dir;
+
+    /** Exit code, standard output and standard error of one command line. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonHasTheDocumentedFieldsAndCsvOneRowPerFrontierPoint() throws Exception {
+        Run json = run("compare", "--model", "gpt-oss-120b", "--hardware", TWO, "--json");
+        assertEquals(0, json.code(), json.err());
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertEquals("gpt-oss-120b", root.get("model").asText());
+        assertEquals(7168, root.get("outputTokens").asLong());
+        assertEquals(1.3, root.get("economics").get("pue").asDouble());
+        JsonNode systems = root.get("systems");
+        assertEquals(2, systems.size());
+        int points = 0;
+        for (JsonNode system : systems) {
+            JsonNode frontier = system.get("frontier");
+            assertTrue(frontier.size() > 3, system.get("hardware").asText());
+            double fastest = 0;
+            double best = 0;
+            for (JsonNode point : frontier) {
+                for (String field : new String[] {"batch", "placement", "tokensPerUserPerSecond",
+                        "tokensPerChipPerSecond", "costPerMillionTokensUsd", "tokensPerSecondPerMegawatt"}) {
+                    assertTrue(point.hasNonNull(field), field);
+                }
+                fastest = Math.max(fastest, point.get("tokensPerUserPerSecond").asDouble());
+                best = Math.max(best, point.get("tokensPerChipPerSecond").asDouble());
+            }
+            assertEquals(fastest, system.get("maxInteractivity").asDouble());
+            assertEquals(best, system.get("maxThroughputPerChip").asDouble());
+            points += frontier.size();
+        }
+        assertEquals(40, root.get("premium").get("standardInteractivity").asDouble());
+        assertEquals(2, root.get("premium").get("fast").size());
+
+        Run csv = run("compare", "--model", "gpt-oss-120b", "--hardware", TWO, "--csv");
+        assertEquals(0, csv.code(), csv.err());
+        String[] lines = csv.out().strip().split("\n");
+        assertEquals(points + 1, lines.length);
+        assertTrue(lines[0].startsWith("hardware,batch,placement,devices,"), lines[0]);
+        assertTrue(lines[1].startsWith("cerebras-cs3,"), lines[1]);
+    }
+
+    @Test
+    void tableAndPng() throws Exception {
+        Path png = dir.resolve("frontier.png");
+        Run table = run("compare", "--model", "gpt-oss-120b", "--hardware", TWO, "--png", png.toString());
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("max tok/s/user"), table.out());
+        assertTrue(table.out().contains("$/Mtok @50 tok/s/user"), table.out());
+        assertTrue(table.out().contains("2 wafers"), table.out());
+        assertTrue(table.out().contains("why a row: ./tokenscale estimate --model gpt-oss-120b --hardware "
+                + "cerebras-cs3 --explain"), table.out());
+        assertTrue(table.out().contains("speed premium"), table.out());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(FrontierChart.WIDTH, image.getWidth());
+        assertEquals(FrontierChart.HEIGHT, image.getHeight());
+        assertTrue(Pixels.coloured(image) > 500, "the chart draws coloured series");
+    }
+
+    @Test
+    void fleetAtAnInteractivityOnlyTheWaferReaches() throws Exception {
+        Run fleet = run("fleet", "--power", "750MW", "--model", "gpt-oss-120b", "--hardware", TWO,
+                "--at-interactivity", "1000", "--json");
+        assertEquals(0, fleet.code(), fleet.err());
+        JsonNode root = new ObjectMapper().readTree(fleet.out());
+        assertEquals(7.5e8, root.get("powerWatts").asDouble());
+        for (JsonNode plan : root.get("fleets")) {
+            boolean wafer = plan.get("hardware").asText().equals("cerebras-cs3");
+            assertEquals(wafer, plan.get("reachesTarget").asBoolean(), plan.toString());
+            assertTrue(plan.get("facilityWatts").asDouble() <= 7.5e8);
+            assertTrue(plan.get("tokensPerSecond").asDouble() > 0);
+        }
+        Run table = run("fleet", "--power", "2GW", "--model", "gpt-oss-120b", "--hardware", "nvidia-h200");
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("fleets of 2 GW facility power · at >= 50 tok/s/user"), table.out());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitOne() {
+        assertOneLineError(run("compare", "--model", "gpt-oss-120b", "--hardware", "nvidia-h201"),
+                "unknown hardware 'nvidia-h201'; did you mean");
+        assertOneLineError(run("compare", "--model", "gpt-oss-120b", "--json", "--csv"), "choose one");
+        assertOneLineError(run("compare", "--model", "gpt-oss-120b", "--context", "1000"),
+                "--context 1000 must exceed --prompt 1024");
+        assertOneLineError(run("compare", "--model", "gpt-oss-120b", "--economics", dir.resolve("none.yaml")
+                .toString()), "no such file");
+        assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "0MW"), "expected a power of more than 0");
+        assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "-2GW"), "expected a power of more than 0");
+    }
+
+    private static void assertOneLineError(Run run, String expected) {
+        assertEquals(1, run.code(), run.out() + run.err());
+        assertTrue(run.err().startsWith("error: ") && run.err().contains(expected), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+}
