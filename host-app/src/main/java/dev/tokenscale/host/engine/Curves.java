@@ -49,6 +49,7 @@ public final class Curves {
         int flat = 0;
         int batch = 1;
         int largest = 0;
+        int swept = 0;
         for (; batch <= MAX_BATCH && flat < 2; batch *= 2) {
             Workload w = base.withBatch(batch);
             PlacementSearch.Result result = PlacementSearch.search(m, a, w, PlacementSearch.Objective.INTERACTIVITY,
@@ -60,6 +61,12 @@ public final class Curves {
             largest = batch;
             double bestHere = 0;
             for (PlacementSearch.Candidate c : result.ranked()) {
+                swept++;
+                // Prefill only lowers both speeds: a candidate whose decode-only speeds a kept point already
+                // matches can never reach the frontier, so its prefill is not worth timing.
+                if (dominated(points, c.tokensPerUser(), c.tokensPerChip())) {
+                    continue;
+                }
                 Placement p = c.placement();
                 OperatingPoint point = OperatingPoint.of(a, economics, p, batch, request, 1 / c.tokensPerUser(),
                         Estimator.prefillSeconds(m, a, w, p));
@@ -79,7 +86,16 @@ public final class Curves {
                 spec.devicesPerSystem(), Curve.SystemCost.of(spec, economics), frontier,
                 frontier.stream().mapToDouble(OperatingPoint::tokensPerUserPerSecond).max().orElse(0),
                 frontier.stream().mapToDouble(OperatingPoint::tokensPerChipPerSecond).max().orElse(0),
-                points.size(), largest, limitedBy, problem);
+                swept, largest, limitedBy, problem);
+    }
+
+    private static boolean dominated(List<OperatingPoint> points, double tokensPerUser, double tokensPerChip) {
+        for (OperatingPoint p : points) {
+            if (p.tokensPerUserPerSecond() >= tokensPerUser && p.tokensPerChipPerSecond() >= tokensPerChip) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

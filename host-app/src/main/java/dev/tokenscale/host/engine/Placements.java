@@ -220,13 +220,17 @@ public final class Placements {
             kvPrefix = new double[layers + 1];
             int micro = (int) Math.ceil((double) w.batch() / microBatches);
             for (int i = 0; i < layers; i++) {
-                boolean repeat = i > 0 && sameKind(m, i, i - 1);
+                // Layers of one kind take the same time: time the first of each kind (gpt-oss alternates two).
+                int earlier = i - 1;
+                while (earlier >= 0 && !sameKind(m, i, earlier)) {
+                    earlier--;
+                }
                 Shard one = plain(i, i + 1, false, false);
                 Footprint layer = Footprint.of(m, w, one, w.batch());
                 weightPrefix[i + 1] = weightPrefix[i] + layer.weightBytes();
                 kvPrefix[i + 1] = kvPrefix[i] + layer.kvBytes();
                 if (timed) {
-                    seconds[i] = repeat ? seconds[i - 1]
+                    seconds[i] = earlier >= 0 ? seconds[earlier]
                             : StepTime.seconds(m, a, w, one, Pass.decode(micro, w.contextTokens()));
                     totalSeconds += seconds[i];
                 }
