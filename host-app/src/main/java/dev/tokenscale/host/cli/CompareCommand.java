@@ -2,10 +2,12 @@ package dev.tokenscale.host.cli;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tokenscale.host.engine.Comparison;
+import dev.tokenscale.host.engine.Curve;
 import dev.tokenscale.host.engine.SpeedPremium;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,17 +72,14 @@ final class CompareCommand implements Callable<Integer> {
         if (json && csv) {
             throw new UserException("--json and --csv both print to standard output; choose one");
         }
-        positive("--cost-at", costAt);
-        positive("--standard", standard);
-        positive("--fast", fast);
-        if (standardHardware != null && !comparison.hardware.isEmpty()
-                && !comparison.hardware.contains(standardHardware)) {
-            throw new UserException("--standard-hardware " + standardHardware + " is not among --hardware "
-                    + String.join(",", comparison.hardware));
-        }
+        ComparisonOptions.checkInteractivity("--cost-at", costAt);
+        ComparisonOptions.checkInteractivity("--standard", standard);
+        ComparisonOptions.checkInteractivity("--fast", fast);
         Comparison result = comparison.run(launcher);
-        if (standardHardware != null && result.systems().stream().noneMatch(c -> c.hardware().equals(standardHardware))) {
-            throw new UserException("--standard-hardware: unknown hardware '" + standardHardware + "'");
+        List<String> compared = result.systems().stream().map(Curve::hardware).toList();
+        if (standardHardware != null && !compared.contains(standardHardware)) {
+            throw new UserException("--standard-hardware " + standardHardware + " is not among the compared systems: "
+                    + String.join(", ", compared));
         }
         SpeedPremium premium = SpeedPremium.of(result.systems(), standard, fast, standardHardware);
         write(result, premium);
@@ -115,11 +114,5 @@ final class CompareCommand implements Callable<Integer> {
      * @param premium             the speed premium
      */
     record Document(@JsonUnwrapped Comparison comparison, double costAtInteractivity, SpeedPremium premium) {
-    }
-
-    private static void positive(String option, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new UserException(option + " " + value + ": expected tokens per user per second, more than 0");
-        }
     }
 }

@@ -43,6 +43,7 @@ final class CompareView {
     static void print(Output out, Comparison c, double costAt, SpeedPremium premium) {
         out.line(headline(c));
         out.line("economics: " + economics(c.economics()) + " (docs/metrics.md)");
+        c.warnings().forEach(w -> out.line("warning: " + w));
         out.line("");
         print(out, summary(c, costAt));
         out.line("");

@@ -44,7 +44,15 @@ public final class ComparisonOptions {
                         + "its prompt plus its output", workload.contextTokens(), workload.promptTokens()));
             }
             progress.total(chosen.size());
-            return Comparison.of(model, chosen, workload, economics.economics(installed), curve -> progress.step());
+            return Comparison.of(model, chosen, workload, economics.economics(installed), serving.warnings(model),
+                    curve -> progress.step());
+        }
+    }
+
+    /** Rejects an interactivity option that is not a positive number of tokens per user per second. */
+    static void checkInteractivity(String option, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new UserException(option + " " + value + ": expected tokens per user per second, more than 0");
         }
     }
 }

@@ -25,9 +25,6 @@ import picocli.CommandLine.Option;
                 + "tokens per second at an interactivity, capex and yearly cost (docs/metrics.md).")
 final class FleetCommand implements Callable<Integer> {
 
-    /** The interactivity fleets are sized at unless --at-interactivity says otherwise. */
-    static final double DEFAULT_INTERACTIVITY = 50;
-
     @Mixin
     ComparisonOptions comparison;
 
@@ -68,10 +65,7 @@ final class FleetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         double watts = watts();
-        if (!(interactivity > 0) || !Double.isFinite(interactivity)) {
-            throw new UserException("--at-interactivity " + interactivity + ": expected tokens per user per second, "
-                    + "more than 0");
-        }
+        ComparisonOptions.checkInteractivity("--at-interactivity", interactivity);
         Comparison result = comparison.run(launcher);
         List<FleetPlan> fleets = result.systems().stream().map(c -> FleetPlan.size(c, watts, interactivity))
                 .sorted(Comparator.comparingDouble(FleetPlan::tokensPerSecond).reversed()).toList();
@@ -82,6 +76,7 @@ final class FleetCommand implements Callable<Integer> {
         output.line(String.format(Locale.ROOT, "%s · fleets of %s facility power · at >= %s tok/s/user",
                 CompareView.headline(result), Units.si(watts, "W"), Units.count(interactivity)));
         output.line("economics: " + CompareView.economics(result.economics()));
+        result.warnings().forEach(w -> output.line("warning: " + w));
         output.line("");
         List<List<String>> rows = new ArrayList<>();
         for (FleetPlan plan : fleets) {

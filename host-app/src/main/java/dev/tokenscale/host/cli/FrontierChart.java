@@ -31,7 +31,7 @@ import org.jfree.svg.SVGGraphics2D;
  * both on log axes, one series per hardware system, each point labelled with its batch size. Rendered as SVG (for
  * the HTML report) or PNG.
  */
-public final class FrontierChart {
+final class FrontierChart {
 
     /** What the vertical axis shows. */
     public enum Measure {

@@ -34,11 +34,13 @@ final class HtmlReport {
     static void write(Path file, Comparison c, double costAt, SpeedPremium premium) throws IOException {
         StringBuilder html = new StringBuilder(256 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>tokenscale · ")
-                .append(escape(c.model())).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append(escape(c.model())).append("</title>\n<style>").append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
         html.append("<h1>").append(escape(c.model())).append(" on ").append(c.systems().size())
                 .append(" hardware systems</h1>\n");
         paragraph(html, CompareView.headline(c));
         paragraph(html, "Economics: " + CompareView.economics(c.economics()) + ".");
+        c.warnings().forEach(w -> paragraph(html, "Warning: " + w));
         html.append("<h2>Interactivity against throughput per chip</h2>\n");
         paragraph(html, "Each line is one system's Pareto frontier over batch sizes and placements; each point is "
                 + "labelled with its batch. Up and to the right is better: right is a faster service for each user "

@@ -1,8 +1,10 @@
 package dev.tokenscale.host.engine;
 
 import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.api.Precision;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * One model compared on several kinds of hardware: what was served, under which economics, and each system's
@@ -19,26 +21,31 @@ import java.util.Locale;
  * @param outputTokens     output tokens per request
  * @param economics        the cost-of-ownership assumptions
  * @param systems          one curve per hardware system, in the order asked for
+ * @param warnings         things the user should know (a context beyond the model's maximum, ...)
  */
 public record Comparison(String model, long parameters, long activeParameters, String weights, String experts,
                          String kv, long contextTokens, long promptTokens, long outputTokens, Economics economics,
-                         List<Curve> systems) {
+                         List<Curve> systems, List<String> warnings) {
 
     public Comparison {
         systems = List.copyOf(systems);
+        warnings = List.copyOf(warnings);
     }
 
-    /** Sweeps every accelerator for the model at the workload's context and prompt (its batch is ignored). */
+    /**
+     * Sweeps every accelerator for the model at the workload's context and prompt (its batch is ignored);
+     * {@code done} hears of each curve as it is finished.
+     */
     public static Comparison of(ModelArchitecture m, List<Accelerator> accelerators, Workload base,
-                                Economics economics, java.util.function.Consumer<Curve> done) {
+                                Economics economics, List<String> warnings, Consumer<Curve> done) {
         OperatingPoint.Request request = OperatingPoint.Request.of(base);
         return new Comparison(m.id(), ModelMath.totalParameters(m), ModelMath.activeParameters(m),
                 name(base.weights()), name(base.experts()), name(base.kv()), base.contextTokens(),
                 request.promptTokens(), request.outputTokens(), economics,
-                Curves.sweep(m, accelerators, base, economics, done));
+                Curves.sweep(m, accelerators, base, economics, done), warnings);
     }
 
-    private static String name(dev.tokenscale.api.Precision precision) {
+    private static String name(Precision precision) {
         return precision.name().toLowerCase(Locale.ROOT);
     }
 }

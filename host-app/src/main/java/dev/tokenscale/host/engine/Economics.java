@@ -33,7 +33,8 @@ public record Economics(double amortisationYears, double pue, double dollarsPerK
         }
         capexUsd = Map.copyOf(capexUsd);
         systemWatts = Map.copyOf(systemWatts);
-        if (capexUsd.values().stream().anyMatch(v -> !(v > 0)) || systemWatts.values().stream().anyMatch(v -> !(v > 0))) {
+        if (capexUsd.values().stream().anyMatch(v -> !(v > 0))
+                || systemWatts.values().stream().anyMatch(v -> !(v > 0))) {
             throw new IllegalArgumentException("capex and system power overrides must be > 0");
         }
     }
@@ -77,7 +78,7 @@ public record Economics(double amortisationYears, double pue, double dollarsPerK
         return facilityWattsPerSystem(spec) / spec.devicesPerSystem();
     }
 
-    /** US dollars per million tokens produced at {@code tokensPerSecond} by something costing {@code dollarsPerHour}. */
+    /** US dollars per million tokens made at {@code tokensPerSecond} by something costing {@code dollarsPerHour}. */
     public static double dollarsPerMillionTokens(double dollarsPerHour, double tokensPerSecond) {
         return dollarsPerHour / (tokensPerSecond * 3600) * 1e6;
     }

@@ -38,12 +38,11 @@ public record FleetPlan(String hardware, double powerWatts, double targetInterac
         OperatingPoint point = curve.cheapestAtLeast(targetInteractivity).or(curve::fastest).orElse(null);
         long replicas = point == null ? 0 : devices / point.devices();
         double tokensPerSecond = point == null ? 0 : replicas * point.devices() * point.tokensPerChipPerSecond();
-        double yearly = systems * cost.dollarsPerSystemHour() * Economics.HOURS_PER_YEAR;
+        double hourly = systems * cost.dollarsPerSystemHour();
         return new FleetPlan(curve.hardware(), powerWatts, targetInteractivity,
                 point != null && point.tokensPerUserPerSecond() >= targetInteractivity, systems, devices,
                 systems * cost.facilityWattsPerSystem(), point, replicas, point == null ? 0 : replicas * point.batch(),
-                tokensPerSecond, systems * cost.capexUsd(), yearly,
-                tokensPerSecond > 0 ? Economics.dollarsPerMillionTokens(yearly / Economics.HOURS_PER_YEAR, tokensPerSecond)
-                        : null);
+                tokensPerSecond, systems * cost.capexUsd(), hourly * Economics.HOURS_PER_YEAR,
+                tokensPerSecond > 0 ? Economics.dollarsPerMillionTokens(hourly, tokensPerSecond) : null);
     }
 }

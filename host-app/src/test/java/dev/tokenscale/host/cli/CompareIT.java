@@ -44,7 +44,7 @@ class CompareIT {
         installed = host.installed();
         ModelArchitecture model = Lookup.model(installed, "gpt-oss-120b");
         comparison = Comparison.of(model, installed.accelerators(), Workload.of(model, 1, 8192, 1024),
-                Economics.DEFAULT, curve -> { });
+                Economics.DEFAULT, List.of(), curve -> { });
     }
 
     @AfterAll
