@@ -47,10 +47,9 @@ public final class Curves {
         String problem = null;
         double best = 0;
         int flat = 0;
-        int batch = 1;
         int largest = 0;
         int swept = 0;
-        for (; batch <= MAX_BATCH && flat < 2; batch *= 2) {
+        for (int batch = 1; batch <= MAX_BATCH && flat < 2; batch *= 2) {
             Workload w = base.withBatch(batch);
             PlacementSearch.Result result = PlacementSearch.search(m, a, w, PlacementSearch.Objective.INTERACTIVITY,
                     PlacementSearch.Constraints.NONE, economics);
