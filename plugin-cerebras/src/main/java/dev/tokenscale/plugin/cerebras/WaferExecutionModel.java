@@ -20,6 +20,11 @@ import dev.tokenscale.api.RooflineExecutionModel;
  * asynchronously, and partial sums flow while later tiles compute), so an op takes the largest of its latency,
  * its SRAM streaming and its arithmetic rather than their sum. Communication between wafers uses the roofline:
  * the system I/O's hop latency plus bytes over 150 GB/s.
+ *
+ * <p>Assumption at large batch: streaming and arithmetic are timed against the whole wafer's bandwidth and peak,
+ * as if every layer's region were busy with some user's tokens (the layer pipeline inside the wafer kept full).
+ * That is the wafer's best case for throughput; a single batch walking the layers alone would use only one
+ * region at a time and be far slower per chip.
  */
 final class WaferExecutionModel extends RooflineExecutionModel {
 
