@@ -13,6 +13,7 @@ import dev.tokenscale.host.spec.SpecException;
 import dev.tokenscale.host.spec.SpecMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -294,8 +295,9 @@ public final class PluginHost implements AutoCloseable {
             }
         }
         PluginData data = bundleData.get(bundle.getBundleId());
+        // Every bundle was installed from a file URI; report its path like the files that are not bundles.
         return new PluginReport(bundle.getSymbolicName(), bundle.getVersion().toString(), state,
-                bundle.getLocation(), data == null ? new Provides(familyIds, List.of(), List.of())
+                Path.of(URI.create(bundle.getLocation())).toString(), data == null ? new Provides(familyIds, List.of(), List.of())
                 : provides(data, familyIds), error);
     }
 

@@ -1,0 +1,62 @@
+package dev.tokenscale.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code tokenscale plugins}, run in-process on the built distribution, and the exit codes. */
+class PluginsCommandIT {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void listsTheFourBuiltInPluginsActiveWithWhatEachProvides() throws Exception {
+        assertEquals(0, run("plugins", "--json"), err.toString());
+        JsonNode plugins = JsonMapper.builder().build().readTree(out.toString()).get("plugins");
+        List<String> names = new ArrayList<>();
+        for (JsonNode plugin : plugins) {
+            names.add(plugin.get("name").asText());
+            assertEquals("ACTIVE", plugin.get("state").asText());
+            assertEquals("1.0.0.SNAPSHOT", plugin.get("version").asText());
+            assertTrue(plugin.get("error").isNull());
+            String location = plugin.get("location").asText();
+            assertTrue(location.startsWith(Path.of(System.getProperty("tokenscale.home"), "plugins") + "/")
+                    && location.endsWith(".jar"), location);
+        }
+        assertEquals(List.of("dev.tokenscale.plugin-cerebras", "dev.tokenscale.plugin-groq-stacked",
+                "dev.tokenscale.plugin-nvidia", "dev.tokenscale.plugin-workloads"), names);
+        assertEquals("[\"cerebras-wafer\"]", plugins.get(0).at("/provides/families").toString());
+        assertEquals("[\"cerebras-cs1\",\"cerebras-cs2\",\"cerebras-cs3\"]",
+                plugins.get(0).at("/provides/hardware").toString());
+        assertEquals("[\"groq-lpu\"]", plugins.get(1).at("/provides/families").toString());
+        assertEquals("[\"nvidia-hbm\"]", plugins.get(2).at("/provides/families").toString());
+        assertEquals(6, plugins.get(2).at("/provides/hardware").size());
+        assertEquals(10, plugins.get(3).at("/provides/models").size());
+        assertEquals(0, plugins.get(3).at("/provides/hardware").size());
+    }
+
+    @Test
+    void aMissingPluginFolderIsOneLineAndExitCodeOne() {
+        assertEquals(1, run("plugins", "--plugins", "/no/such/folder"));
+        assertEquals("error: /no/such/folder: no such plugin folder", err.toString().strip());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithExitCodeTwo() {
+        assertEquals(2, run("plugins", "--frobnicate"));
+        assertTrue(err.toString().startsWith("Unknown option: '--frobnicate'"), err.toString());
+    }
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+}
