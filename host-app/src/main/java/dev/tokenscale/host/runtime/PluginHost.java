@@ -296,9 +296,9 @@ public final class PluginHost implements AutoCloseable {
         }
         PluginData data = bundleData.get(bundle.getBundleId());
         // Every bundle was installed from a file URI; report its path like the files that are not bundles.
-        return new PluginReport(bundle.getSymbolicName(), bundle.getVersion().toString(), state,
-                Path.of(URI.create(bundle.getLocation())).toString(), data == null ? new Provides(familyIds, List.of(), List.of())
-                : provides(data, familyIds), error);
+        String path = Path.of(URI.create(bundle.getLocation())).toString();
+        return new PluginReport(bundle.getSymbolicName(), bundle.getVersion().toString(), state, path,
+                data == null ? new Provides(familyIds, List.of(), List.of()) : provides(data, familyIds), error);
     }
 
     private static Provides provides(PluginData data, List<String> familyIds) {

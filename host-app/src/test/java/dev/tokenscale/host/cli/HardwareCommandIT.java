@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscale.api.PluginHeaders;
+import dev.tokenscale.host.runtime.TestJars;
 import dev.tokenscale.host.spec.BadSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,17 +185,8 @@ class HardwareCommandIT {
 
     @Test
     void dataOnlyBundleWithTheHardwareHeaderAddsItsSystems(@TempDir Path dir) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
-        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "com.example.hardware");
-        manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
-        manifest.getMainAttributes().putValue(PluginHeaders.HARDWARE, "hardware/");
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("example.jar")), manifest)) {
-            jar.putNextEntry(new JarEntry("hardware/test-wafer.yaml"));
-            jar.write(BadSpecs.GOOD.getBytes(StandardCharsets.UTF_8));
-            jar.closeEntry();
-        }
+        TestJars.bundle(dir, "com.example.hardware", Map.of(PluginHeaders.HARDWARE, "hardware/"),
+                Map.of("hardware/test-wafer.yaml", TestJars.utf8(BadSpecs.GOOD)));
         Map<String, JsonNode> systems = systems(run("hardware", "--json", "--plugins", dir.toString()));
         assertTrue(systems.containsKey("cerebras-cs3"), systems.keySet().toString());
         assertEquals("com.example.hardware!/hardware/test-wafer.yaml", systems.get("test-wafer").get("origin").asText());

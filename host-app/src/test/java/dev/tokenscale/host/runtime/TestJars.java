@@ -17,13 +17,13 @@ import javax.tools.ToolProvider;
 import org.osgi.framework.BundleActivator;
 
 /** Writes plugin jars inside a test, so that broken plugins are built by the test and never checked in. */
-final class TestJars {
+public final class TestJars {
 
     private TestJars() {
     }
 
     /** A bundle with these extra headers and entries (path to content). */
-    static Path bundle(Path dir, String symbolicName, Map<String, String> headers, Map<String, byte[]> entries)
+    public static Path bundle(Path dir, String symbolicName, Map<String, String> headers, Map<String, byte[]> entries)
             throws IOException {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Bundle-ManifestVersion", "2");
@@ -34,7 +34,7 @@ final class TestJars {
     }
 
     /** A jar with exactly these main manifest headers and entries. */
-    static Path jar(Path file, Map<String, String> headers, Map<String, byte[]> entries) throws IOException {
+    public static Path jar(Path file, Map<String, String> headers, Map<String, byte[]> entries) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         headers.forEach((name, value) -> manifest.getMainAttributes().putValue(name, value));
@@ -52,7 +52,7 @@ final class TestJars {
      * Compiles one class against the OSGi core API on the test class path (the framework jar carries it) and returns
      * its class file.
      */
-    static byte[] compile(Path workDir, String className, String source) throws IOException, URISyntaxException {
+    public static byte[] compile(Path workDir, String className, String source) throws IOException, URISyntaxException {
         Path src = workDir.resolve("src").resolve(className.replace('.', '/') + ".java");
         Path classes = workDir.resolve("classes");
         Files.createDirectories(src.getParent());
@@ -68,7 +68,7 @@ final class TestJars {
         return Files.readAllBytes(classes.resolve(className.replace('.', '/') + ".class"));
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }
