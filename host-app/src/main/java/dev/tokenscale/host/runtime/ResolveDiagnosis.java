@@ -26,6 +26,11 @@ final class ResolveDiagnosis {
     }
 
     static String explain(Bundle bundle, BundleException failure, Bundle systemBundle) {
+        // Exception texts may span lines; a report is one line.
+        return reason(bundle, failure, systemBundle).replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String reason(Bundle bundle, BundleException failure, Bundle systemBundle) {
         if (failure.getType() == BundleException.ACTIVATOR_ERROR) {
             Throwable root = failure;
             while (root.getCause() != null && root.getCause() != root) {
@@ -67,12 +72,16 @@ final class ResolveDiagnosis {
         return unmet;
     }
 
-    /** A package requirement's version range as written in a manifest, e.g. {@code [1.0,2)}. */
+    /** A package requirement's versions for people: {@code [1.0.0,2.0.0)}, {@code 1.2.0 or later}, or any. */
     static String range(BundleRequirement requirement) {
         String filter = requirement.getDirectives().getOrDefault("filter", "");
         Matcher lower = LOWER.matcher(filter);
         Matcher upper = UPPER.matcher(filter);
-        return (lower.find() ? "[" + lower.group(1) : "[0") + "," + (upper.find() ? upper.group(1) + ")" : "no upper bound)");
+        String from = lower.find() ? lower.group(1) : null;
+        if (upper.find()) {
+            return "[" + (from == null ? "0" : from) + "," + upper.group(1) + ")";
+        }
+        return from == null ? "any version" : from + " or later";
     }
 
     private static String describe(BundleRequirement requirement, List<BundleCapability> available) {

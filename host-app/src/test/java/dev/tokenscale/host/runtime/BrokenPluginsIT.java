@@ -51,13 +51,15 @@ class BrokenPluginsIT {
                 Map.of("README.txt", utf8("not a bundle")));
         TestJars.bundle(plugins, "test.needs-api-2", Map.of("Import-Package", "dev.tokenscale.api;version=\"[2.0,3)\""),
                 Map.of());
+        TestJars.bundle(plugins, "test.needs-missing-package",
+                Map.of("Import-Package", "com.example.missing;version=\"1.2\""), Map.of());
         TestJars.bundle(plugins, "test.needs-java-21",
                 Map.of("Require-Capability", "osgi.ee;filter:=\"(&(osgi.ee=JavaSE)(version=21))\""), Map.of());
         byte[] activator = TestJars.compile(work, "broken.ThrowingActivator", """
                 package broken;
                 public class ThrowingActivator implements org.osgi.framework.BundleActivator {
                     public void start(org.osgi.framework.BundleContext context) {
-                        throw new IllegalStateException("no licence for this wafer");
+                        throw new IllegalStateException("no licence\\nfor this wafer");
                     }
                     public void stop(org.osgi.framework.BundleContext context) {
                     }
@@ -85,6 +87,12 @@ class BrokenPluginsIT {
     @Test
     void reportsTheSpiVersionABundleNeedsAndTheOneThisHostProvides() {
         assertFailed("test.needs-api-2", "needs dev.tokenscale.api [2.0.0,3.0.0); this host provides 1.0.0");
+    }
+
+    @Test
+    void reportsAPackageThatNothingProvides() {
+        assertFailed("test.needs-missing-package",
+                "it needs com.example.missing 1.2.0 or later; this host provides no such package");
     }
 
     @Test
