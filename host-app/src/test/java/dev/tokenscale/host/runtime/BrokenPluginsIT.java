@@ -102,7 +102,8 @@ class BrokenPluginsIT {
 
     @Test
     void reportsTheRootCauseOfAThrowingActivator() {
-        assertFailed("test.throwing-activator", "its activator failed: IllegalStateException: no licence for this wafer");
+        assertFailed("test.throwing-activator",
+                "its activator failed: IllegalStateException: no licence for this wafer");
     }
 
     @Test
@@ -134,9 +135,9 @@ class BrokenPluginsIT {
                 new PrintWriter(err));
         assertEquals(1, exit);
         List<String> lines = out.toString().lines().toList();
-        for (String expected : List.of("plain-library.jar .* not an OSGi bundle", "test.needs-api-2 .* FAILED .* 1\\.0\\.0",
-                "test.needs-java-21 .* FAILED .* Java 21", "test.throwing-activator .* FAILED .* no licence",
-                "test.models .* ACTIVE .*/broken.yaml")) {
+        for (String expected : List.of("plain-library.jar .* not an OSGi bundle",
+                "test.needs-api-2 .* FAILED .* 1\\.0\\.0", "test.needs-java-21 .* FAILED .* Java 21",
+                "test.throwing-activator .* FAILED .* no licence", "test.models .* ACTIVE .*/broken.yaml")) {
             assertEquals(1, lines.stream().filter(l -> l.matches(expected + ".*")).count(), expected + " in\n" + out);
         }
         assertFalse(err.toString().contains("Exception"), err.toString());

@@ -60,14 +60,15 @@ public final class TestJars {
         String osgiCore = Path.of(BundleActivator.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics, "--release", "17", "-cp", osgiCore,
-                "-d", classes.toString(), src.toString());
+        int status = ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics, "--release", "17",
+                "-cp", osgiCore, "-d", classes.toString(), src.toString());
         if (status != 0) {
             throw new IllegalStateException("javac failed: " + diagnostics);
         }
         return Files.readAllBytes(classes.resolve(className.replace('.', '/') + ".class"));
     }
 
+    /** A text file's content. */
     public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
