@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tokenscale.api.ApiVersion;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.cli.Main;
 import dev.tokenscale.host.engine.Accelerator;
@@ -86,7 +87,8 @@ class BrokenPluginsIT {
 
     @Test
     void reportsTheSpiVersionABundleNeedsAndTheOneThisHostProvides() {
-        assertFailed("test.needs-api-2", "needs dev.tokenscale.api [2.0.0,3.0.0); this host provides 1.0.0");
+        assertFailed("test.needs-api-2",
+                "needs dev.tokenscale.api [2.0.0,3.0.0); this host provides " + ApiVersion.VALUE);
     }
 
     @Test
@@ -136,7 +138,7 @@ class BrokenPluginsIT {
         assertEquals(1, exit);
         List<String> lines = out.toString().lines().toList();
         for (String expected : List.of("plain-library.jar .* not an OSGi bundle",
-                "test.needs-api-2 .* FAILED .* 1\\.0\\.0", "test.needs-java-21 .* FAILED .* Java 21",
+                "test.needs-api-2 .* FAILED .* provides " + ApiVersion.VALUE, "test.needs-java-21 .* FAILED .* Java 21",
                 "test.throwing-activator .* FAILED .* no licence", "test.models .* ACTIVE .*/broken.yaml")) {
             assertEquals(1, lines.stream().filter(l -> l.matches(expected + ".*")).count(), expected + " in\n" + out);
         }
