@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokenscale.api.PluginHeaders;
-import dev.tokenscale.host.runtime.TestJars;
 import dev.tokenscale.host.spec.BadSpecs;
+import dev.tokenscale.host.testing.TestPlugins;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -185,8 +184,8 @@ class HardwareCommandIT {
 
     @Test
     void dataOnlyBundleWithTheHardwareHeaderAddsItsSystems(@TempDir Path dir) throws IOException {
-        TestJars.bundle(dir, "com.example.hardware", Map.of(PluginHeaders.HARDWARE, "hardware/"),
-                Map.of("hardware/test-wafer.yaml", TestJars.utf8(BadSpecs.GOOD)));
+        TestPlugins.bundle("com.example.hardware").hardware("test-wafer.yaml", BadSpecs.GOOD)
+                .write(dir.resolve("example.jar"));
         Map<String, JsonNode> systems = systems(run("hardware", "--json", "--plugins", dir.toString()));
         assertTrue(systems.containsKey("cerebras-cs3"), systems.keySet().toString());
         assertEquals("com.example.hardware!/hardware/test-wafer.yaml", systems.get("test-wafer").get("origin").asText());

@@ -1,6 +1,5 @@
 package dev.tokenscale.host.runtime;
 
-import static dev.tokenscale.host.runtime.TestJars.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,12 +9,13 @@ import dev.tokenscale.api.ApiVersion;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.cli.Main;
 import dev.tokenscale.host.engine.Accelerator;
+import dev.tokenscale.host.testing.TestPlugins;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,17 +46,19 @@ class BrokenPluginsIT {
     private static PluginHost host;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() throws IOException {
         plugins = Files.createDirectories(work.resolve("plugins"));
-        TestJars.jar(plugins.resolve("plain-library.jar"), Map.of("Created-By", "a test"),
-                Map.of("README.txt", utf8("not a bundle")));
-        TestJars.bundle(plugins, "test.needs-api-2", Map.of("Import-Package", "dev.tokenscale.api;version=\"[2.0,3)\""),
-                Map.of());
-        TestJars.bundle(plugins, "test.needs-missing-package",
-                Map.of("Import-Package", "com.example.missing;version=\"1.2\""), Map.of());
-        TestJars.bundle(plugins, "test.needs-java-21",
-                Map.of("Require-Capability", "osgi.ee;filter:=\"(&(osgi.ee=JavaSE)(version=21))\""), Map.of());
-        byte[] activator = TestJars.compile(work, "broken.ThrowingActivator", """
+        TestPlugins.plainJar().header("Created-By", "a test").resource("README.txt", "not a bundle")
+                .write(plugins.resolve("plain-library.jar"));
+        TestPlugins.bundle("test.needs-api-2").header("Import-Package", "dev.tokenscale.api;version=\"[2.0,3)\"")
+                .write(plugins.resolve("needs-api-2.jar"));
+        TestPlugins.bundle("test.needs-missing-package")
+                .header("Import-Package", "com.example.missing;version=\"1.2\"")
+                .write(plugins.resolve("needs-missing-package.jar"));
+        TestPlugins.bundle("test.needs-java-21")
+                .header("Require-Capability", "osgi.ee;filter:=\"(&(osgi.ee=JavaSE)(version=21))\"")
+                .write(plugins.resolve("needs-java-21.jar"));
+        TestPlugins.bundle("test.throwing-activator").activator("broken.ThrowingActivator", """
                 package broken;
                 public class ThrowingActivator implements org.osgi.framework.BundleActivator {
                     public void start(org.osgi.framework.BundleContext context) {
@@ -65,13 +67,11 @@ class BrokenPluginsIT {
                     public void stop(org.osgi.framework.BundleContext context) {
                     }
                 }
-                """);
-        TestJars.bundle(plugins, "test.throwing-activator",
-                Map.of("Bundle-Activator", "broken.ThrowingActivator", "Import-Package", "org.osgi.framework"),
-                Map.of("broken/ThrowingActivator.class", activator));
-        TestJars.bundle(plugins, "test.models", Map.of("Tokenscale-Models", "models/"), Map.of(
-                "models/tiny.yaml", utf8(MODEL.formatted("test-tiny", "4")),
-                "models/broken.yaml", utf8(MODEL.formatted("test-broken", "many"))));
+                """).write(plugins.resolve("throwing-activator.jar"));
+        TestPlugins.bundle("test.models").header("Tokenscale-Models", "models/")
+                .resource("models/tiny.yaml", MODEL.formatted("test-tiny", "4"))
+                .resource("models/broken.yaml", MODEL.formatted("test-broken", "many"))
+                .write(plugins.resolve("models.jar"));
         host = BuiltInPlugins.start(plugins);
     }
 
