@@ -1,14 +1,13 @@
 package dev.tokenscale.host.cli;
 
+import static dev.tokenscale.host.testing.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tokenscale.host.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,35 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CliIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-
-        /** A failed run: the exit code, and exactly one line on stderr with no stack trace. */
-        void assertOneLineError(int expectedExit, String... contains) {
-            assertEquals(expectedExit, exit, err);
-            List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
-            assertEquals(1, lines.size(), "one line, got: " + err);
-            assertTrue(lines.get(0).startsWith("error: "), err);
-            assertFalse(err.contains("Exception") || err.contains("\tat "), err);
-            for (String text : contains) {
-                assertTrue(err.contains(text), "'" + text + "' not in: " + err);
-            }
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new TreeSet<>();
@@ -72,7 +45,7 @@ class CliIT {
 
     @Test
     void modelsJsonListsTheCatalogWithStableFields() throws Exception {
-        Run run = run("models", "--json");
+        CliRun run = run("models", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode models = run.json();
         assertEquals(10, models.get("models").size());
@@ -103,7 +76,7 @@ class CliIT {
 
     @Test
     void modelsTableShowsComputedCountsBesideThePublishedOnes() {
-        Run run = run("models");
+        CliRun run = run("models");
         assertEquals(0, run.exit(), run.err());
         String oss = run.out().lines().filter(l -> l.startsWith("gpt-oss-120b ")).findFirst().orElseThrow();
         assertTrue(oss.contains("116.8B (116.8B)") && oss.contains("5.1B (5.1B)"), oss);
@@ -114,7 +87,7 @@ class CliIT {
 
     @Test
     void estimateJsonHasTheDocumentedFieldsAndItsBreakdownAddsUp() throws Exception {
-        Run run = run("estimate", "--model", "qwen3-235b-a22b", "--hardware", "nvidia-b200", "--batch", "16",
+        CliRun run = run("estimate", "--model", "qwen3-235b-a22b", "--hardware", "nvidia-b200", "--batch", "16",
                 "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode e = run.json();
@@ -140,7 +113,7 @@ class CliIT {
 
     @Test
     void explainPrintsEveryTermAndTheTotal() {
-        Run run = run("estimate", "--model", "gpt-oss-120b", "--hardware", "cerebras-cs3", "--explain");
+        CliRun run = run("estimate", "--model", "gpt-oss-120b", "--hardware", "cerebras-cs3", "--explain");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("MoE layers, sliding window"), run.out());
         assertTrue(run.out().contains("experts gate/up") && run.out().lines().anyMatch(l -> l.startsWith("total ")));
@@ -185,7 +158,7 @@ class CliIT {
 
     @Test
     void aContextBeyondTheModelsMaximumIsAWarning() throws Exception {
-        Run run = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-b200", "--context", "1000000",
+        CliRun run = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-b200", "--context", "1000000",
                 "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode warnings = run.json().get("warnings");
@@ -206,10 +179,10 @@ class CliIT {
                  "max_position_embeddings": 131072, "tie_word_embeddings": false, "torch_dtype": "bfloat16",
                  "quantization_config": {"quant_method": "mxfp4"}}
                 """);
-        Run estimate = run("estimate", "--model-file", config.toString(), "--hardware", "nvidia-b200", "--json");
+        CliRun estimate = run("estimate", "--model-file", config.toString(), "--hardware", "nvidia-b200", "--json");
         assertEquals(0, estimate.exit(), estimate.err());
         assertEquals("my-gpt-oss", estimate.json().get("model").asText());
-        Run models = run("models", "--model-file", config.toString(), "--json");
+        CliRun models = run("models", "--model-file", config.toString(), "--json");
         assertEquals(model(models.json(), "gpt-oss-120b").get("totalParameters").asLong(),
                 model(models.json(), "my-gpt-oss").get("totalParameters").asLong());
 
@@ -222,7 +195,7 @@ class CliIT {
 
     @Test
     void benchReportsWholeSweepsAndRejectsANonPositiveDuration() throws Exception {
-        Run run = run("bench", "--seconds", "0.3", "--json");
+        CliRun run = run("bench", "--seconds", "0.3", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode result = run.json();
         long grid = result.get("gridPoints").asLong();

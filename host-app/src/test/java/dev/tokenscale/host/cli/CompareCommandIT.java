@@ -1,14 +1,14 @@
 package dev.tokenscale.host.cli;
 
+import static dev.tokenscale.host.testing.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenscale.host.testing.CliRun;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -22,21 +22,10 @@ class CompareCommandIT {
     @TempDir
     Path dir;
 
-    /** Exit code, standard output and standard error of one command line. */
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void jsonHasTheDocumentedFieldsAndCsvOneRowPerFrontierPoint() throws Exception {
-        Run json = run("compare", "--model", "gpt-oss-120b", "--hardware", TWO, "--json");
-        assertEquals(0, json.code(), json.err());
+        CliRun json = run("compare", "--model", "gpt-oss-120b", "--hardware", TWO, "--json");
+        assertEquals(0, json.exit(), json.err());
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertEquals("gpt-oss-120b", root.get("model").asText());
         assertEquals(7168, root.get("outputTokens").asLong());
@@ -64,8 +53,8 @@ class CompareCommandIT {
         assertEquals(40, root.get("premium").get("standardInteractivity").asDouble());
         assertEquals(2, root.get("premium").get("fast").size());
 
-        Run csv = run("compare", "--model", "gpt-oss-120b", "--hardware", TWO, "--csv");
-        assertEquals(0, csv.code(), csv.err());
+        CliRun csv = run("compare", "--model", "gpt-oss-120b", "--hardware", TWO, "--csv");
+        assertEquals(0, csv.exit(), csv.err());
         String[] lines = csv.out().strip().split("\n");
         assertEquals(points + 1, lines.length);
         assertTrue(lines[0].startsWith("hardware,batch,placement,devices,"), lines[0]);
@@ -75,8 +64,8 @@ class CompareCommandIT {
     @Test
     void tableAndPng() throws Exception {
         Path png = dir.resolve("frontier.png");
-        Run table = run("compare", "--model", "gpt-oss-120b", "--hardware", TWO, "--png", png.toString());
-        assertEquals(0, table.code(), table.err());
+        CliRun table = run("compare", "--model", "gpt-oss-120b", "--hardware", TWO, "--png", png.toString());
+        assertEquals(0, table.exit(), table.err());
         assertTrue(table.out().contains("max tok/s/user"), table.out());
         assertTrue(table.out().contains("$/Mtok @50 tok/s/user"), table.out());
         assertTrue(table.out().contains("2 wafers"), table.out());
@@ -91,9 +80,9 @@ class CompareCommandIT {
 
     @Test
     void fleetAtAnInteractivityOnlyTheWaferReaches() throws Exception {
-        Run fleet = run("fleet", "--power", "750MW", "--model", "gpt-oss-120b", "--hardware", TWO,
+        CliRun fleet = run("fleet", "--power", "750MW", "--model", "gpt-oss-120b", "--hardware", TWO,
                 "--at-interactivity", "1000", "--json");
-        assertEquals(0, fleet.code(), fleet.err());
+        assertEquals(0, fleet.exit(), fleet.err());
         JsonNode root = new ObjectMapper().readTree(fleet.out());
         assertEquals(7.5e8, root.get("powerWatts").asDouble());
         for (JsonNode plan : root.get("fleets")) {
@@ -102,8 +91,8 @@ class CompareCommandIT {
             assertTrue(plan.get("facilityWatts").asDouble() <= 7.5e8);
             assertTrue(plan.get("tokensPerSecond").asDouble() > 0);
         }
-        Run table = run("fleet", "--power", "2GW", "--model", "gpt-oss-120b", "--hardware", "nvidia-h200");
-        assertEquals(0, table.code(), table.err());
+        CliRun table = run("fleet", "--power", "2GW", "--model", "gpt-oss-120b", "--hardware", "nvidia-h200");
+        assertEquals(0, table.exit(), table.err());
         assertTrue(table.out().contains("fleets of 2 GW facility power · at >= 50 tok/s/user"), table.out());
     }
 
@@ -120,8 +109,8 @@ class CompareCommandIT {
         assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "-2GW"), "expected a power of more than 0");
     }
 
-    private static void assertOneLineError(Run run, String expected) {
-        assertEquals(1, run.code(), run.out() + run.err());
+    private static void assertOneLineError(CliRun run, String expected) {
+        assertEquals(1, run.exit(), run.out() + run.err());
         assertTrue(run.err().startsWith("error: ") && run.err().contains(expected), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());

@@ -1,5 +1,6 @@
 package dev.tokenscale.host.cli;
 
+import static dev.tokenscale.host.testing.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokenscale.host.engine.Calibration;
 import dev.tokenscale.host.spec.CalibrationFiles;
 import dev.tokenscale.host.spec.SpecException;
+import dev.tokenscale.host.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,19 +29,9 @@ class FidelityCommandsIT {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     /** Runs a command that must fail and returns its one-line error. */
     private static String failure(String... args) {
-        Run run = run(args);
+        CliRun run = run(args);
         assertEquals(1, run.exit(), run.out() + run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         return run.err().strip();
@@ -53,7 +43,7 @@ class FidelityCommandsIT {
 
     private Path calibrate() {
         Path out = dir.resolve("h200.yaml");
-        Run run = run("calibrate", "--measurements", SHARED, "--hardware", "nvidia-h200", "--out", out.toString());
+        CliRun run = run("calibrate", "--measurements", SHARED, "--hardware", "nvidia-h200", "--out", out.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("calibrated nvidia-h200 on " + SHARED + " (21 rows) -> " + out), run.out());
         assertTrue(run.out().contains("not exercised by these rows, left as declared: linkEfficiency"), run.out());
@@ -63,7 +53,7 @@ class FidelityCommandsIT {
 
     @Test
     void validateReportsEveryRowAndTheSummaryAsJson() throws IOException {
-        Run run = run("validate", "--measurements", SHARED, "--json");
+        CliRun run = run("validate", "--measurements", SHARED, "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode json = JSON.readTree(run.out());
         assertEquals(21, json.get("rows").size());
@@ -90,13 +80,13 @@ class FidelityCommandsIT {
         Calibration read = CalibrationFiles.read(calibration);
         assertTrue(read.execution().get("opLatency").source().startsWith("calibrated: " + SHARED + ", 21 rows, "),
                 read.toString());
-        Run validated = run("validate", "--measurements", SHARED, "--calibration", calibration.toString(), "--json");
+        CliRun validated = run("validate", "--measurements", SHARED, "--calibration", calibration.toString(), "--json");
         assertEquals(0, validated.exit(), validated.err());
         JsonNode summary = JSON.readTree(validated.out()).get("summary");
         assertTrue(summary.get("medianAbsErrorPercent").asDouble() <= 5, summary.toString());
         assertTrue(summary.get("maxAbsErrorPercent").asDouble() <= 12, summary.toString());
 
-        Run outside = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h200", "--batch", "512",
+        CliRun outside = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h200", "--batch", "512",
                 "--context", "1024", "--prompt", "1024", "--placement", "tp=1,pp=1", "--calibration",
                 calibration.toString(), "--json");
         assertEquals(0, outside.exit(), outside.err());
@@ -105,12 +95,12 @@ class FidelityCommandsIT {
         assertEquals(List.of("outside the calibration " + calibration + ": batch 512 is 2x beyond the calibrated "
                 + "range 1-256"), warnings);
 
-        Run inside = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h200", "--batch", "16",
+        CliRun inside = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h200", "--batch", "16",
                 "--context", "4096", "--prompt", "1024", "--placement", "tp=1,pp=1", "--calibration",
                 calibration.toString(), "--json");
         JsonNode estimate = JSON.readTree(inside.out());
         assertEquals(0, estimate.get("warnings").size(), estimate.get("warnings").toString());
-        Run declared = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h200", "--batch", "16",
+        CliRun declared = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h200", "--batch", "16",
                 "--context", "4096", "--prompt", "1024", "--placement", "tp=1,pp=1", "--json");
         assertTrue(estimate.get("stepSeconds").asDouble()
                 > 1.1 * JSON.readTree(declared.out()).get("stepSeconds").asDouble(),

@@ -1,5 +1,6 @@
 package dev.tokenscale.host.cli;
 
+import static dev.tokenscale.host.testing.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenscale.host.spec.BadSpecs;
+import dev.tokenscale.host.testing.CliRun;
 import dev.tokenscale.host.testing.TestPlugins;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,25 +32,15 @@ class HardwareCommandIT {
             "description", "silicon", "compute", "memory", "interconnects", "power", "cost", "system", "stack",
             "execution", "origin");
 
-    private record Run(int code, String out, String err) {
-    }
-
     /** Runs that need only the built-in plugins, made once: every run boots a framework. */
-    private static final Map<List<String>, Run> BUILT_IN = new HashMap<>();
+    private static final Map<List<String>, CliRun> BUILT_IN = new HashMap<>();
 
-    private static Run builtIn(String... args) {
+    private static CliRun builtIn(String... args) {
         return BUILT_IN.computeIfAbsent(List.of(args), a -> run(args));
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Map<String, JsonNode> systems(Run run) throws IOException {
-        assertEquals(0, run.code(), run.err());
+    private static Map<String, JsonNode> systems(CliRun run) throws IOException {
+        assertEquals(0, run.exit(), run.err());
         Map<String, JsonNode> byId = new TreeMap<>();
         JSON.readTree(run.out()).get("hardware").forEach(system -> byId.put(system.get("id").asText(), system));
         return byId;
@@ -102,8 +92,8 @@ class HardwareCommandIT {
 
     @Test
     void tableShowsEverySystemSideBySideInHumanUnits() throws IOException {
-        Run run = builtIn("hardware");
-        assertEquals(0, run.code(), run.err());
+        CliRun run = builtIn("hardware");
+        assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         for (String id : systems(builtIn("hardware", "--json")).keySet()) {
             assertTrue(lines.stream().anyMatch(line -> line.startsWith(id + " ")), id + " has no row");
@@ -122,8 +112,8 @@ class HardwareCommandIT {
 
     @Test
     void sourcesListEveryFigureWithItsSource() {
-        Run run = builtIn("hardware", "--sources");
-        assertEquals(0, run.code(), run.err());
+        CliRun run = builtIn("hardware", "--sources");
+        assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().lines().anyMatch(line -> line.matches("cerebras-cs3 +memory\\[sram]\\.capacity +44 GB +"
                 + "https://www\\.tomshardware\\.com/\\S+")), run.out());
         assertTrue(run.out().lines().anyMatch(line -> line.matches("cerebras-cs3 +compute\\.fp16\\.dense +15\\.625 "
@@ -132,8 +122,8 @@ class HardwareCommandIT {
 
     @Test
     void showPrintsEveryFigureWithItsSourceAndNote() throws IOException {
-        Run run = builtIn("hardware", "show", "cerebras-cs3");
-        assertEquals(0, run.code(), run.err());
+        CliRun run = builtIn("hardware", "show", "cerebras-cs3");
+        assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("cerebras-cs3: Cerebras CS-3 (WSE-3) (Cerebras, shipping)", lines.get(0));
         int dies = indexOfLineStartingWith(lines, "silicon.dies ");
@@ -151,8 +141,8 @@ class HardwareCommandIT {
 
     @Test
     void unknownIdIsOneLineNamingTheNearestIds() {
-        Run run = run("hardware", "show", "cerebras-cs4");
-        assertEquals(1, run.code());
+        CliRun run = run("hardware", "show", "cerebras-cs4");
+        assertEquals(1, run.exit());
         assertEquals("", run.out());
         assertEquals("error: unknown hardware 'cerebras-cs4'; did you mean cerebras-cs1, cerebras-cs2, cerebras-cs3?",
                 run.err().strip());
@@ -169,7 +159,7 @@ class HardwareCommandIT {
         assertEquals(file.toString(), systems.get("test-wafer").get("origin").asText());
         assertEquals(150e9, value(systems.get("test-wafer"), "/interconnects/0/bandwidth"));
 
-        Run table = run("hardware", "--hardware-file", file.toString());
+        CliRun table = run("hardware", "--hardware-file", file.toString());
         assertTrue(table.out().lines().anyMatch(line -> line.startsWith("test-wafer ")), table.out());
     }
 
@@ -205,8 +195,8 @@ class HardwareCommandIT {
                 file, cases.get(1));
     }
 
-    private static void assertFailsInOneLine(Run run, Path file, BadSpecs.Case bad) {
-        assertEquals(1, run.code(), bad.name() + ": " + run.err());
+    private static void assertFailsInOneLine(CliRun run, Path file, BadSpecs.Case bad) {
+        assertEquals(1, run.exit(), bad.name() + ": " + run.err());
         assertEquals("", run.out(), bad.name());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("error: " + file + ": field '" + bad.field() + "': "), run.err());
@@ -221,8 +211,8 @@ class HardwareCommandIT {
         Map<String, JsonNode> systems = systems(run("hardware", "--json", "--plugins", dir.toString()));
         assertTrue(systems.containsKey("test-wafer") && systems.containsKey("cerebras-cs3"), systems.keySet() + "");
 
-        Run plugins = run("plugins", "--json", "--plugins", dir.toString());
-        assertEquals(1, plugins.code());
+        CliRun plugins = run("plugins", "--json", "--plugins", dir.toString());
+        assertEquals(1, plugins.exit());
         JsonNode report = null;
         for (JsonNode plugin : JSON.readTree(plugins.out()).get("plugins")) {
             if (plugin.get("location").asText().equals(bad.toString())) {

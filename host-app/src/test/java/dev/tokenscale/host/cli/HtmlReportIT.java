@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenscale.host.testing.CliRun;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -39,9 +40,9 @@ class HtmlReportIT {
     @Test
     void reportIsSelfContainedAndRendersInChromium() throws Exception {
         Path html = dir.resolve("report.html");
-        CompareCommandIT.Run run = CompareCommandIT.run("compare", "--model", "gpt-oss-120b", "--html",
+        CliRun run = CliRun.run("compare", "--model", "gpt-oss-120b", "--html",
                 html.toString(), "--json");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         List<String> series = new ArrayList<>();
         for (JsonNode system : new ObjectMapper().readTree(run.out()).get("systems")) {
             if (!system.get("frontier").isEmpty()) {

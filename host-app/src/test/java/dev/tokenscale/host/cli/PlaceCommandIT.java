@@ -1,31 +1,21 @@
 package dev.tokenscale.host.cli;
 
+import static dev.tokenscale.host.testing.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tokenscale.host.testing.CliRun;
 import org.junit.jupiter.api.Test;
 
 /** {@code place} and {@code estimate --placement} through the CLI, including the requests that cannot work. */
 class PlaceCommandIT {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void placeRanksFeasiblePlacementsBestFirst() throws Exception {
-        Run run = run("place", "--model", "llama-3.1-70b", "--hardware", "nvidia-h200", "--json");
+        CliRun run = run("place", "--model", "llama-3.1-70b", "--hardware", "nvidia-h200", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode ranked = new ObjectMapper().readTree(run.out()).get("ranked");
         assertTrue(ranked.size() > 1);
@@ -37,7 +27,7 @@ class PlaceCommandIT {
 
     @Test
     void fixedPlacementAppearsInTheEstimate() throws Exception {
-        Run run = run("estimate", "--model", "llama-3.1-70b", "--hardware", "cerebras-cs3", "--placement",
+        CliRun run = run("estimate", "--model", "llama-3.1-70b", "--hardware", "cerebras-cs3", "--placement",
                 "pp=5", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode placement = new ObjectMapper().readTree(run.out()).get("placement");
@@ -49,7 +39,7 @@ class PlaceCommandIT {
 
     @Test
     void aModelTooLargeForTheAllowedDevicesIsExplained() {
-        Run run = run("place", "--model", "llama-3.1-405b", "--hardware", "nvidia-h100", "--max-devices", "4");
+        CliRun run = run("place", "--model", "llama-3.1-405b", "--hardware", "nvidia-h100", "--max-devices", "4");
         assertEquals(1, run.exit());
         assertTrue(run.out().contains("needs at least") && run.out().contains("the limit is 4"), run.out());
         assertFalse(run.err().contains("Exception"), run.err());
@@ -57,7 +47,7 @@ class PlaceCommandIT {
 
     @Test
     void aPlacementLargerThanTheScaleUpDomainIsExplained() throws Exception {
-        Run run = run("estimate", "--model", "llama-3.1-70b", "--hardware", "nvidia-h100", "--placement", "tp=16",
+        CliRun run = run("estimate", "--model", "llama-3.1-70b", "--hardware", "nvidia-h100", "--placement", "tp=16",
                 "--json");
         JsonNode estimate = new ObjectMapper().readTree(run.out());
         assertFalse(estimate.get("fits").asBoolean());
@@ -66,7 +56,7 @@ class PlaceCommandIT {
 
     @Test
     void malformedPlacementIsAUsageMistake() {
-        Run run = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h100", "--placement", "tp=eight");
+        CliRun run = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h100", "--placement", "tp=eight");
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("tp must be a whole number"), run.err());
     }
