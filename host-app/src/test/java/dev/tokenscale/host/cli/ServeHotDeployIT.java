@@ -148,6 +148,12 @@ class ServeHotDeployIT {
         Files.delete(dataJar);
         long dataOut = until("hot-npu disappears", ids -> !ids.contains("hot-npu"));
         assertEquals(builtIn, hardwareIds());
+        // The watcher reports a removal just after the host forgets the plugin: wait for the line.
+        long removal = System.nanoTime();
+        while (!out.toString().contains(" removed hot-data.jar\n")) {
+            assertTrue(System.nanoTime() - removal < WAIT.toNanos(), "removal never reported\n" + out);
+            Thread.sleep(10);
+        }
         String console = out.toString();
         assertTrue(console.matches("(?s).*\\d\\d:\\d\\d:\\d\\d deployed hot-data\\.jar in \\d+ ms\n.*"), console);
         assertTrue(console.contains(" broken.jar failed: not a readable jar: "), console);
