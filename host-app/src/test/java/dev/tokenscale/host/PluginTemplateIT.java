@@ -1,33 +1,31 @@
 package dev.tokenscale.host;
 
+import static dev.tokenscale.host.testing.MavenProjects.REPO;
+import static dev.tokenscale.host.testing.MavenProjects.copy;
+import static dev.tokenscale.host.testing.MavenProjects.moduleJar;
+import static dev.tokenscale.host.testing.MavenProjects.onPath;
+import static dev.tokenscale.host.testing.MavenProjects.run;
+import static dev.tokenscale.host.testing.MavenProjects.stageLocalRepository;
+import static dev.tokenscale.host.testing.MavenProjects.unlink;
+import static dev.tokenscale.host.testing.MavenProjects.versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tokenscale.api.ApiVersion;
-import java.io.File;
+import dev.tokenscale.host.testing.MavenProjects.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * The vendor path of {@code examples/plugin-template/README.md}, end to end: build the template with Maven in a
@@ -38,27 +36,15 @@ import org.w3c.dom.NodeList;
  */
 class PluginTemplateIT {
 
-    private static final Path REPO = Path.of(System.getProperty("tokenscale.repo", "..")).toAbsolutePath().normalize();
     private static final Path TEMPLATE = REPO.resolve("examples/plugin-template");
     private static final String JAR = "target/acme-meridian-plugin-1.0.0.jar";
 
     @TempDir
     Path tmp;
 
-    private record Run(int exitCode, String output) {
-    }
-
-    /** Unlinks the staged repository's links first, so that cleaning the temp folder never walks into ~/.m2. */
     @AfterEach
     void unlinkSharedRepository() throws IOException {
-        Path m2 = tmp.resolve("m2");
-        if (Files.isDirectory(m2)) {
-            try (Stream<Path> entries = Files.walk(m2)) {
-                for (Path link : entries.filter(Files::isSymbolicLink).toList()) {
-                    Files.delete(link);
-                }
-            }
-        }
+        unlink(tmp.resolve("m2"));
     }
 
     @Test
@@ -66,7 +52,7 @@ class PluginTemplateIT {
         assumeTrue(onPath("mvn"), "mvn is not on PATH: skipping the template build (the README's steps need Maven)");
         Path project = tmp.resolve("acme-plugin");
         copy(TEMPLATE, project);
-        Path m2 = stageLocalRepository(tmp.resolve("m2"));
+        Path m2 = stageLocalRepository(tmp.resolve("m2"), Map.of("framework-api", moduleJar("framework-api")));
 
         Run build = run(project, "mvn", "-B", "-q", "-o", "-Dmaven.repo.local=" + m2, "package");
         assertEquals(0, build.exitCode(), build.output());
@@ -105,105 +91,5 @@ class PluginTemplateIT {
         assertFalse(template.isEmpty());
         template.forEach((artifact, version) -> assertEquals(parent.get(artifact), version,
                 artifact + " in examples/plugin-template/pom.xml"));
-    }
-
-    /** artifactId -> version of every plugin and dependency a POM pins, with its properties resolved. */
-    private static Map<String, String> versions(Path pom) throws Exception {
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
-        Map<String, String> properties = new HashMap<>();
-        NodeList props = ((Element) doc.getElementsByTagName("properties").item(0)).getChildNodes();
-        for (int i = 0; i < props.getLength(); i++) {
-            if (props.item(i) instanceof Element e) {
-                properties.put(e.getTagName(), e.getTextContent().trim());
-            }
-        }
-        properties.put("project.version", child(doc.getDocumentElement(), "version"));
-        Map<String, String> versions = new HashMap<>();
-        for (String tag : List.of("plugin", "dependency")) {
-            NodeList nodes = doc.getElementsByTagName(tag);
-            for (int i = 0; i < nodes.getLength(); i++) {
-                Element e = (Element) nodes.item(i);
-                String version = child(e, "version");
-                if (version != null) {
-                    Matcher property = Pattern.compile("\\$\\{(.+)}").matcher(version);
-                    versions.put(child(e, "artifactId"), property.matches() ? properties.get(property.group(1))
-                            : version);
-                }
-            }
-        }
-        return versions;
-    }
-
-    private static String child(Element parent, String tag) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) {
-                return e.getTextContent().trim();
-            }
-        }
-        return null;
-    }
-
-    private static boolean onPath(String command) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(f -> !from.relativize(f).startsWith("target")).toList()) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()));
-            }
-        }
-    }
-
-    /**
-     * A local repository that holds this build's framework-api and parent POM, and links every other entry to the
-     * shared local repository, where the template's Maven plugins already are (so {@code -o} works).
-     */
-    private static Path stageLocalRepository(Path m2) throws IOException {
-        Path shared = Path.of(System.getProperty("localRepository",
-                System.getProperty("user.home") + "/.m2/repository"));
-        link(shared, m2, "dev");
-        link(shared.resolve("dev"), m2.resolve("dev"), "tokenscale");
-        String version = System.getProperty("tokenscale.version", "1.0.0-SNAPSHOT");
-        Path api = REPO.resolve("framework-api/target/framework-api-" + version + ".jar");
-        assertTrue(Files.isRegularFile(api), api + " is not built; run the build from the repository root");
-        stage(m2, "tokenscale-parent", version, REPO.resolve("pom.xml"), null);
-        stage(m2, "framework-api", version, REPO.resolve("framework-api/pom.xml"), api);
-        return m2;
-    }
-
-    /** Links every entry of {@code from} into {@code to}, except {@code except}. */
-    private static void link(Path from, Path to, String except) throws IOException {
-        Files.createDirectories(to);
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(from)) {
-            for (Path entry : entries.filter(e -> !e.getFileName().toString().equals(except)).toList()) {
-                Files.createSymbolicLink(to.resolve(entry.getFileName().toString()), entry);
-            }
-        }
-    }
-
-    private static void stage(Path m2, String artifact, String version, Path pom, Path jar) throws IOException {
-        Path dir = Files.createDirectories(m2.resolve("dev/tokenscale").resolve(artifact).resolve(version));
-        Files.copy(pom, dir.resolve(artifact + "-" + version + ".pom"));
-        if (jar != null) {
-            Files.copy(jar, dir.resolve(artifact + "-" + version + ".jar"));
-        }
-    }
-
-    private static Run run(Path dir, String... command) throws Exception {
-        Path log = Files.createTempFile("tokenscale-run", ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in 5 minutes");
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        return new Run(process.exitValue(), output);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tokenscale.host.cli;
 
+import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.api.Figure;
 import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.engine.Calibrator;

@@ -1,21 +1,10 @@
 package dev.tokenscale.host.cli;
 
-import dev.tokenscale.api.ModelArchitecture;
-import dev.tokenscale.host.engine.Accelerator;
-import dev.tokenscale.host.engine.Calibration;
-import dev.tokenscale.host.engine.Economics;
+import dev.tokenscale.host.embed.EstimateRequest;
+import dev.tokenscale.host.embed.Queries;
 import dev.tokenscale.host.engine.Estimate;
-import dev.tokenscale.host.engine.Estimator;
-import dev.tokenscale.host.engine.Placement;
-import dev.tokenscale.host.engine.PlacementSearch;
-import dev.tokenscale.host.engine.Placements;
-import dev.tokenscale.host.engine.Speculation;
-import dev.tokenscale.host.engine.Workload;
-import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,7 +57,7 @@ final class EstimateCommand implements Callable<Integer> {
     public Integer call() {
         Estimate estimate;
         try (PluginHost running = launcher.start(host)) {
-            estimate = estimate(running, running.installed());
+            estimate = new Queries(running).estimate(request(running));
         }
         if (json) {
             output.json(estimate);
@@ -78,43 +67,15 @@ final class EstimateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The estimate these options ask for, on a running host; {@code serve} answers POST /estimate with it. */
-    Estimate estimate(PluginHost running, Installed installed) {
-        ModelArchitecture model = workloadOptions.model(running, installed, host);
-        Accelerator accelerator = WorkloadOptions.hardware(hardware, running, installed, host);
-        Workload workload = workloadOptions.workload(model);
-        Speculation speculation = speculation(installed);
-        List<String> warnings = new ArrayList<>(workloadOptions.warnings(model));
-        Calibration calibration = running.calibration(accelerator.id()).orElse(null);
-        return estimate(model, accelerator, workload, speculation, calibration, warnings);
+    private EstimateRequest request(PluginHost running) {
+        return new EstimateRequest(workloadOptions.modelId(running, host),
+                WorkloadOptions.hardwareId(hardware, running, host), workloadOptions.batch, workloadOptions.context,
+                workloadOptions.prompt, workloadOptions.weights, workloadOptions.kv, placementOptions.layout(),
+                placementOptions.objective, placementOptions.minInteractivity, placementOptions.maxDevices,
+                speculative());
     }
 
-    private Estimate estimate(ModelArchitecture model, Accelerator accelerator, Workload workload,
-                              Speculation speculation, Calibration calibration, List<String> warnings) {
-        Placement placement;
-        if (placementOptions.placement != null) {
-            Placements.Built built = placementOptions.fixed(model, accelerator, workload);
-            if (built.placement() == null) {
-                return Estimator.doesNotFit(model, accelerator, workload, built.problem(), warnings);
-            }
-            placement = built.placement();
-        } else {
-            PlacementSearch.Result result = PlacementSearch.search(model, accelerator, workload,
-                    placementOptions.objective, placementOptions.constraints(), Economics.DEFAULT);
-            if (result.ranked().isEmpty()) {
-                return Estimator.doesNotFit(model, accelerator, workload, result.problem(), warnings);
-            }
-            placement = result.ranked().get(0).placement();
-        }
-        if (calibration != null && calibration.range() != null) {
-            for (String warning : calibration.range().warnings(model, workload, placement.devices())) {
-                warnings.add("outside the calibration " + calibration.origin() + ": " + warning);
-            }
-        }
-        return Estimator.estimate(model, accelerator, workload, placement, speculation, warnings);
-    }
-
-    private Speculation speculation(Installed installed) {
+    private EstimateRequest.Speculative speculative() {
         if (speculative == null) {
             return null;
         }
@@ -123,14 +84,9 @@ final class EstimateCommand implements Callable<Integer> {
             throw new UserException("--speculative '" + speculative
                     + "': expected DRAFT,LENGTH,ACCEPTANCE, e.g. llama-3.1-8b,4,0.7");
         }
-        ModelArchitecture draft = Lookup.model(installed, parts[0].trim());
         try {
-            int length = Integer.parseInt(parts[1].trim());
-            double acceptance = Double.parseDouble(parts[2].trim());
-            if (length < 1 || acceptance < 0 || acceptance >= 1) {
-                throw new NumberFormatException();
-            }
-            return new Speculation(draft, length, acceptance);
+            return new EstimateRequest.Speculative(parts[0].trim(), Integer.parseInt(parts[1].trim()),
+                    Double.parseDouble(parts[2].trim()));
         } catch (NumberFormatException e) {
             throw new UserException(String.format(Locale.ROOT, "--speculative '%s': expected a draft length of 1 or "
                     + "more and an acceptance in [0, 1)", speculative));

@@ -1,6 +1,7 @@
 package dev.tokenscale.host.cli;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.tokenscale.host.embed.Hardware;
+import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;
@@ -57,7 +58,7 @@ final class HardwareCommand implements Callable<Integer> {
     public Integer call() {
         List<Accelerator> all = installed(launcher, host).accelerators();
         if (json) {
-            output.json(Map.of("hardware", all.stream().map(Listed::of).toList()));
+            output.json(Map.of("hardware", all.stream().map(Hardware::of).toList()));
         } else if (sources) {
             output.table(List.of("hardware", "field", "value", "source"), all.stream()
                     .flatMap(a -> HardwareWriter.facts(a.spec(), Notation.HUMAN).stream()
@@ -121,18 +122,6 @@ final class HardwareCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * One system in JSON output: the fields of its spec file with SI values, and where it came from.
-     *
-     * @param spec   the resolved spec, in the spec-file schema
-     * @param origin the bundle resource or file it was read from
-     */
-    record Listed(@JsonUnwrapped HardwareFile spec, String origin) {
-        static Listed of(Accelerator accelerator) {
-            return new Listed(HardwareWriter.write(accelerator.spec(), Notation.SI), accelerator.origin());
-        }
-    }
-
     /** {@code tokenscale hardware show ID}: one system in full, every figure with its source and note. */
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show one system in full: every figure with its source and note.")
@@ -160,7 +149,7 @@ final class HardwareCommand implements Callable<Integer> {
         public Integer call() {
             Accelerator accelerator = Lookup.hardware(installed(launcher, host), id);
             if (json) {
-                output.json(Listed.of(accelerator));
+                output.json(Hardware.of(accelerator));
                 return 0;
             }
             HardwareFile h = HardwareWriter.write(accelerator.spec(), Notation.HUMAN);

@@ -2,6 +2,7 @@ package dev.tokenscale.host.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.tokenscale.host.embed.InvalidInputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -44,6 +45,8 @@ public final class Main {
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof UserException) {
                 err.println("error: " + exception.getMessage());
+            } else if (exception instanceof InvalidInputException invalid) {
+                err.println("error: " + invalid.optionMessage());
             } else {
                 err.println("error: " + exception + " (run with -v for details)");
                 org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", exception);

@@ -1,5 +1,7 @@
 package dev.tokenscale.host.cli;
 
+import dev.tokenscale.host.embed.InvalidInputException;
+import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.engine.MeasuredCase;
@@ -50,7 +52,7 @@ public final class MeasurementOptions {
     private static <T> T find(Measurement row, String column, java.util.function.Supplier<T> lookup) {
         try {
             return lookup.get();
-        } catch (UserException e) {
+        } catch (InvalidInputException e) {
             throw new UserException(row.where() + ", column '" + column + "': " + e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package dev.tokenscale.host.cli;
 
+import dev.tokenscale.host.embed.Queries;
 import dev.tokenscale.host.engine.ModelSummary;
 import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
@@ -40,7 +41,7 @@ final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         List<ModelSummary> models;
         try (PluginHost running = launcher.start(host)) {
-            models = running.installed().models().stream().map(ModelSummary::of).toList();
+            models = new Queries(running).models();
         }
         if (json) {
             output.json(Map.of("models", models));

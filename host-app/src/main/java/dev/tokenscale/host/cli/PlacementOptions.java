@@ -1,10 +1,8 @@
 package dev.tokenscale.host.cli;
 
-import dev.tokenscale.api.ModelArchitecture;
-import dev.tokenscale.host.engine.Accelerator;
+import dev.tokenscale.host.embed.EstimateRequest;
+import dev.tokenscale.host.embed.EstimateRequest.Layout;
 import dev.tokenscale.host.engine.PlacementSearch;
-import dev.tokenscale.host.engine.Placements;
-import dev.tokenscale.host.engine.Workload;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -26,19 +24,15 @@ public final class PlacementOptions {
             description = "Only placements giving at least this many tokens per user per second.")
     double minInteractivity;
 
-    @Option(names = "--max-devices", paramLabel = "N", defaultValue = "4096",
+    @Option(names = "--max-devices", paramLabel = "N", defaultValue = "" + EstimateRequest.DEFAULT_MAX_DEVICES,
             description = "Only placements with at most N devices (default: ${DEFAULT-VALUE}).")
     int maxDevices;
 
-    PlacementSearch.Constraints constraints() {
-        if (maxDevices < 1) {
-            throw new UserException("--max-devices " + maxDevices + ": expected a whole number of 1 or more");
+    /** The placement given by --placement, or {@code null} to search. */
+    Layout layout() {
+        if (placement == null) {
+            return null;
         }
-        return new PlacementSearch.Constraints(maxDevices, minInteractivity);
-    }
-
-    /** The placement given by --placement, built for this model and hardware. */
-    Placements.Built fixed(ModelArchitecture m, Accelerator a, Workload w) {
         Map<String, Integer> parts = new HashMap<>(Map.of("tp", 1, "pp", 1, "ep", 1, "mb", 1));
         for (String part : placement.split(",")) {
             String[] pair = part.trim().split("=");
@@ -46,21 +40,12 @@ public final class PlacementOptions {
                 throw new UserException("--placement '" + placement + "': expected tp=N,pp=N[,ep=N][,mb=N]");
             }
             try {
-                int value = Integer.parseInt(pair[1].trim());
-                if (value < 1) {
-                    throw new NumberFormatException();
-                }
-                parts.put(pair[0].trim(), value);
+                parts.put(pair[0].trim(), Integer.parseInt(pair[1].trim()));
             } catch (NumberFormatException e) {
                 throw new UserException("--placement '" + placement + "': " + pair[0].trim()
                         + " must be a whole number of 1 or more");
             }
         }
-        int devices = parts.get("tp") * parts.get("pp");
-        if (devices > maxDevices) {
-            throw new UserException("--placement '" + placement + "' uses " + devices + " devices, over --max-devices "
-                    + maxDevices);
-        }
-        return Placements.build(m, a, w, parts.get("pp"), parts.get("tp"), parts.get("ep"), parts.get("mb"));
+        return new Layout(parts.get("tp"), parts.get("pp"), parts.get("ep"), parts.get("mb"));
     }
 }

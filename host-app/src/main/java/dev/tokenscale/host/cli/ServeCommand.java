@@ -45,13 +45,11 @@ final class ServeCommand implements Callable<Integer> {
 
     private final HostLauncher launcher;
     private final Output output;
-    private final ServeRoutes routes;
 
     @Inject
-    ServeCommand(HostLauncher launcher, Output output, ServeRoutes routes) {
+    ServeCommand(HostLauncher launcher, Output output) {
         this.launcher = launcher;
         this.output = output;
-        this.routes = routes;
     }
 
     @Override
@@ -78,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private ApiServer bind(PluginHost running) {
         try {
-            return routes.add(ApiServer.builder(), running).start(HOST, port);
+            return ServeRoutes.add(ApiServer.builder(), running).start(HOST, port);
         } catch (BindException e) {
             throw new UserException("cannot listen on " + HOST + ":" + port + " (" + e.getMessage()
                     + "); choose another --port, or --port 0 for a free one");

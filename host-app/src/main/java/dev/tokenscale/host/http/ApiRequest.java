@@ -1,15 +1,24 @@
 package dev.tokenscale.host.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,8 +54,9 @@ public final class ApiRequest {
     }
 
     /**
-     * The JSON body as {@code type}. Unknown fields, malformed JSON, an empty body (400) and a body over the size
-     * limit (413) are user mistakes and answered as such.
+     * The JSON body as {@code type}. Malformed JSON, an empty body, an unknown field, a value of the wrong type or
+     * one that the type's constructor refuses with an {@link IllegalArgumentException} (400) and a body over the
+     * size limit (413) are user mistakes and answered as such.
      */
     public <T> T body(Class<T> type) {
         byte[] bytes = readBody();
@@ -54,10 +64,32 @@ public final class ApiRequest {
             throw ApiException.badRequest("a JSON body is required");
         }
         try {
-            return json.readValue(bytes, type);
+            JsonNode tree = json.readTree(bytes);
+            if (tree.isMissingNode()) {
+                throw ApiException.badRequest("a JSON body is required");
+            }
+            // Unknown fields first: a record's constructor would otherwise refuse the fields it misses.
+            List<String> known = json.getDeserializationConfig().introspect(json.constructType(type))
+                    .findProperties().stream().map(BeanPropertyDefinition::getName).sorted().toList();
+            for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!known.contains(name)) {
+                    throw ApiException.badRequest("unknown field '" + name + "'; expected one of " + known);
+                }
+            }
+            return json.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
-            throw ApiException.badRequest("unknown field '" + e.getPropertyName() + "'; expected one of "
-                    + e.getKnownPropertyIds());
+            throw ApiException.badRequest("unknown field '" + path(e) + "'; expected one of "
+                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+        } catch (MismatchedInputException e) {
+            throw ApiException.badRequest(e.getPath().isEmpty() ? "expected a JSON object"
+                    : "field '" + path(e) + "': expected " + describe(e.getTargetType()));
+        } catch (ValueInstantiationException e) {
+            // The type's constructor refused a value: its own message says which and why.
+            if (e.getCause() instanceof IllegalArgumentException refused) {
+                throw ApiException.badRequest(refused.getMessage());
+            }
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("invalid JSON body: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
@@ -65,6 +97,40 @@ public final class ApiRequest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where in the body a mapping error is, e.g. {@code placement.tensorParallel} or {@code items[2]}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** What a JSON value of a Java type looks like, for people. */
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        return type == String.class ? "a string" : "an object";
     }
 
     private byte[] readBody() {

@@ -128,6 +128,7 @@ public final class PluginHost implements AutoCloseable {
         config.calibrations().forEach(c -> host.calibrations.put(c.hardware(), c));
         host.families.open();
         host.extender.open();
+        host.deploy(config.pluginJars());
         for (Path dir : config.pluginDirs()) {
             host.installFolder(dir);
         }

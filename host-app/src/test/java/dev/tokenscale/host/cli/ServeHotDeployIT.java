@@ -9,22 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tokenscale.host.http.ApiServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.tokenscale.host.testing.RunningServe;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,50 +25,31 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code tokenscale serve} as a user runs it, over real HTTP on localhost: plugins dropped into a watched folder
  * appear in {@code GET /hardware} without a restart, removed ones disappear, a broken one is reported in
- * {@code GET /plugins} while the rest keep working, and mistakes get JSON errors.
+ * {@code GET /plugins} while the rest keep working. ({@link ServeApiIT} checks the endpoints themselves.)
  */
 class ServeHotDeployIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = RunningServe.WAIT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final StringWriter out = new StringWriter();
-    private final AtomicInteger exitCode = new AtomicInteger(-1);
-    private Thread server;
-    private URI base;
+    private RunningServe serve;
 
     @BeforeEach
     void startServer() throws Exception {
         Files.createDirectories(dir.resolve("drop"));
-        server = new Thread(() -> exitCode.set(Main.run(new String[] {"serve", "--port", "0", "--poll", "50",
-                "--plugins", dir.resolve("drop").toString()}, new PrintWriter(out, true),
-                new PrintWriter(new StringWriter(), true))), "serve-under-test");
-        server.start();
-        Pattern url = Pattern.compile("tokenscale serving (http://127\\.0\\.0\\.1:\\d+/) with (\\d+) hardware");
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Matcher started = url.matcher("");
-        while (!started.reset(out.toString()).find()) {
-            assertTrue(System.nanoTime() < deadline && server.isAlive(), "serve did not start: " + out);
-            Thread.sleep(20);
-        }
-        base = URI.create(started.group(1));
+        serve = RunningServe.start("--poll", "50", "--plugins", dir.resolve("drop").toString());
     }
 
     @AfterEach
     void stopServer() throws Exception {
-        server.interrupt();
-        server.join(WAIT.toMillis());
-        assertFalse(server.isAlive(), "serve did not stop");
-        assertEquals(0, exitCode.get(), out.toString());
+        serve.close();
     }
 
     private HttpResponse<String> send(String method, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody())
-                .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+        return serve.send(method, path, null);
     }
 
     private JsonNode get(String path) throws Exception {
@@ -96,7 +69,8 @@ class ServeHotDeployIT {
     private long until(String what, Predicate<List<String>> condition) throws Exception {
         long start = System.nanoTime();
         while (!condition.test(hardwareIds())) {
-            assertTrue(System.nanoTime() - start < WAIT.toNanos(), "timed out waiting until " + what + "\n" + out);
+            assertTrue(System.nanoTime() - start < WAIT.toNanos(),
+                    "timed out waiting until " + what + "\n" + serve.output());
             Thread.sleep(10);
         }
         return (System.nanoTime() - start) / 1_000_000;
@@ -130,7 +104,7 @@ class ServeHotDeployIT {
         JsonNode broken = null;
         long start = System.nanoTime();
         while (broken == null) {
-            assertTrue(System.nanoTime() - start < WAIT.toNanos(), "broken.jar was never reported\n" + out);
+            assertTrue(System.nanoTime() - start < WAIT.toNanos(), "broken.jar was never reported\n" + serve.output());
             for (JsonNode plugin : get("plugins").get("plugins")) {
                 if (plugin.get("name").asText().equals("broken.jar")) {
                     broken = plugin;
@@ -150,72 +124,15 @@ class ServeHotDeployIT {
         assertEquals(builtIn, hardwareIds());
         // The watcher reports a removal just after the host forgets the plugin: wait for the line.
         long removal = System.nanoTime();
-        while (!out.toString().contains(" removed hot-data.jar\n")) {
-            assertTrue(System.nanoTime() - removal < WAIT.toNanos(), "removal never reported\n" + out);
+        while (!serve.output().contains(" removed hot-data.jar\n")) {
+            assertTrue(System.nanoTime() - removal < WAIT.toNanos(), "removal never reported\n" + serve.output());
             Thread.sleep(10);
         }
-        String console = out.toString();
+        String console = serve.output();
         assertTrue(console.matches("(?s).*\\d\\d:\\d\\d:\\d\\d deployed hot-data\\.jar in \\d+ ms\n.*"), console);
         assertTrue(console.contains(" broken.jar failed: not a readable jar: "), console);
         assertTrue(console.contains(" removed hot-data.jar\n"), console);
         System.out.printf("hot deploy with --poll 50: data jar in %d ms, code jar in %d ms; removal %d ms and %d ms%n",
                 dataIn, codeIn, codeOut, dataOut);
-    }
-
-    @Test
-    void answersMistakesWithJsonErrors() throws Exception {
-        HttpResponse<String> missing = send("GET", "nope");
-        assertEquals(404, missing.statusCode());
-        JsonNode error = JSON.readTree(missing.body()).get("error");
-        assertEquals("not_found", error.get("code").asText());
-        assertEquals("no endpoint /nope; endpoints: [GET /, GET /plugins, GET /hardware, POST /estimate]",
-                error.get("message").asText());
-
-        HttpResponse<String> wrongMethod = send("POST", "hardware");
-        assertEquals(405, wrongMethod.statusCode());
-        assertEquals("GET", wrongMethod.headers().firstValue("Allow").orElse(""));
-        assertEquals("method_not_allowed", JSON.readTree(wrongMethod.body()).get("error").get("code").asText());
-
-        JsonNode index = get("");
-        assertEquals("[\"GET /\",\"GET /plugins\",\"GET /hardware\",\"POST /estimate\"]",
-                index.get("endpoints").toString());
-
-        assertError(post("estimate", "{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h10\"}"), 400,
-                "unknown hardware 'nvidia-h10'; did you mean nvidia-h100, nvidia-h200, nvidia-b200?");
-        assertError(post("estimate", "{\"model\": \"llama-3.1-8b\", \"batch\": \"eight\"}"), 400,
-                "Invalid value for option '--batch': 'eight' is not an int");
-        assertError(post("estimate", "{\"modle\": \"llama-3.1-8b\"}"), 400, "unknown field 'modle'; expected one of "
-                + ServeRoutes.ESTIMATE_FIELDS);
-        assertError(post("estimate", "{\"model\": "), 400,
-                "invalid JSON body: Unexpected end-of-input within/between Object entries (line 1, column 11)");
-        assertError(post("estimate", "x".repeat(ApiServer.MAX_BODY_BYTES + 1)), 413,
-                "the body is over " + ApiServer.MAX_BODY_BYTES + " bytes");
-    }
-
-    @Test
-    void estimatesExactlyAsTheCliDoes() throws Exception {
-        String options = "{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"batch\": 8, "
-                + "\"context\": 4096, \"objective\": \"THROUGHPUT\", \"weights\": \"fp8\"}";
-        HttpResponse<String> response = post("estimate", options);
-        assertEquals(200, response.statusCode(), response.body());
-        StringWriter cli = new StringWriter();
-        assertEquals(0, Main.run(new String[] {"estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h100",
-                "--batch", "8", "--context", "4096", "--objective", "throughput", "--weights", "fp8", "--json"},
-                new PrintWriter(cli), new PrintWriter(new StringWriter())));
-        JsonNode served = JSON.readTree(response.body());
-        assertEquals(JSON.readTree(cli.toString()), served);
-        assertEquals(8, served.get("batch").asInt());
-        assertEquals("fp8", served.get("weightPrecision").asText());
-        assertTrue(served.get("tokensPerUserPerSecond").asDouble() > 0);
-    }
-
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String message) throws Exception {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals(message, JSON.readTree(response.body()).get("error").get("message").asText());
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.api.Precision;
-import dev.tokenscale.host.cli.Lookup;
+import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.runtime.HostConfig;
 import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;

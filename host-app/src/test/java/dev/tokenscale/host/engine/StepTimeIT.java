@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tokenscale.api.ModelArchitecture;
-import dev.tokenscale.host.cli.Lookup;
+import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.engine.Estimate.BreakdownLine;
 import dev.tokenscale.host.runtime.HostConfig;
 import dev.tokenscale.host.runtime.Installed;

@@ -1,4 +1,4 @@
-package dev.tokenscale.host.cli;
+package dev.tokenscale.host.embed;
 
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.engine.Accelerator;
@@ -35,7 +35,7 @@ public final class Lookup {
                         .thenComparingInt(candidate -> distance(candidate, id))
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(3).toList();
-        throw new UserException("unknown " + what + " '" + id + "'"
+        throw new InvalidInputException("unknown " + what + " '" + id + "'"
                 + (nearest.isEmpty() ? "; none is installed" : "; did you mean " + String.join(", ", nearest) + "?"));
     }
 

@@ -1,0 +1,119 @@
+package dev.tokenscale.host.embed;
+
+import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.api.Precision;
+import dev.tokenscale.host.engine.Accelerator;
+import dev.tokenscale.host.engine.Calibration;
+import dev.tokenscale.host.engine.Economics;
+import dev.tokenscale.host.engine.Estimate;
+import dev.tokenscale.host.engine.Estimator;
+import dev.tokenscale.host.engine.ModelSummary;
+import dev.tokenscale.host.engine.Placement;
+import dev.tokenscale.host.engine.PlacementSearch;
+import dev.tokenscale.host.engine.PlacementSearch.Candidate;
+import dev.tokenscale.host.engine.Placements;
+import dev.tokenscale.host.engine.Speculation;
+import dev.tokenscale.host.engine.Workload;
+import dev.tokenscale.host.runtime.Installed;
+import dev.tokenscale.host.runtime.PluginHost;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The typed calls over a running plugin host: the one implementation behind {@link Tokenscale}, the CLI commands
+ * and the HTTP endpoints. Each call takes one snapshot of the installed plugins and computes from immutable values,
+ * so calls are thread-safe and deterministic.
+ */
+public final class Queries {
+
+    private final PluginHost host;
+
+    /** Queries over a host that the caller keeps running (and closes). */
+    public Queries(PluginHost host) {
+        this.host = host;
+    }
+
+    /** Every usable hardware system, sorted by id. */
+    public List<Hardware> hardware() {
+        return host.installed().accelerators().stream().map(Hardware::of).toList();
+    }
+
+    /** Every installed model, sorted by id. */
+    public List<ModelSummary> models() {
+        return host.installed().models().stream().map(ModelSummary::of).toList();
+    }
+
+    /** One model on one system; a request that fits no placement has {@code fits == false} and the reason. */
+    public Estimate estimate(EstimateRequest r) {
+        Installed installed = host.installed();
+        ModelArchitecture model = Lookup.model(installed, r.model());
+        Accelerator accelerator = Lookup.hardware(installed, r.hardware());
+        Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.kv());
+        Speculation speculation = r.speculative() == null ? null : new Speculation(
+                Lookup.model(installed, r.speculative().draft()), r.speculative().draftLength(),
+                r.speculative().acceptance());
+        List<String> warnings = new ArrayList<>(warnings(model, r.context()));
+        Placement placement;
+        if (r.placement() != null) {
+            EstimateRequest.Layout layout = r.placement();
+            Placements.Built built = Placements.build(model, accelerator, workload, layout.pipelineStages(),
+                    layout.tensorParallel(), layout.expertParallel(), layout.microBatches());
+            if (built.placement() == null) {
+                return Estimator.doesNotFit(model, accelerator, workload, built.problem(), warnings);
+            }
+            placement = built.placement();
+        } else {
+            PlacementSearch.Result result = PlacementSearch.search(model, accelerator, workload, r.objective(),
+                    new PlacementSearch.Constraints(r.maxDevices(), r.minInteractivity()), Economics.DEFAULT);
+            if (result.ranked().isEmpty()) {
+                return Estimator.doesNotFit(model, accelerator, workload, result.problem(), warnings);
+            }
+            placement = result.ranked().get(0).placement();
+        }
+        Calibration calibration = host.calibration(accelerator.id()).orElse(null);
+        if (calibration != null && calibration.range() != null) {
+            for (String warning : calibration.range().warnings(model, workload, placement.devices())) {
+                warnings.add("outside the calibration " + calibration.origin() + ": " + warning);
+            }
+        }
+        return Estimator.estimate(model, accelerator, workload, placement, speculation, warnings);
+    }
+
+    /** Every feasible placement of one model on one system, ranked; the best {@code top} are kept. */
+    public PlacementRanking place(PlaceRequest r) {
+        Installed installed = host.installed();
+        ModelArchitecture model = Lookup.model(installed, r.model());
+        Accelerator accelerator = Lookup.hardware(installed, r.hardware());
+        Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.kv());
+        PlacementSearch.Result result = PlacementSearch.search(model, accelerator, workload, r.objective(),
+                new PlacementSearch.Constraints(r.maxDevices(), r.minInteractivity()), Economics.DEFAULT);
+        List<PlacementRanking.Ranked> ranked = result.ranked().stream().limit(r.top()).map(Queries::ranked).toList();
+        return new PlacementRanking(model.id(), accelerator.id(), r.objective().name().toLowerCase(Locale.ROOT),
+                result.ranked().size(), ranked, result.rejected(), result.problem());
+    }
+
+    private static PlacementRanking.Ranked ranked(Candidate c) {
+        Placement p = c.placement();
+        return new PlacementRanking.Ranked(p.label(), p.devices(), p.pipelineStages(), p.tensorParallel(),
+                p.expertParallel(), p.microBatches(), c.tokensPerUser(), c.tokensPerChip(), c.costPerMillion());
+    }
+
+    /** The workload of a request: the model's own precisions unless the request names others. */
+    static Workload workload(ModelArchitecture model, int batch, long context, long prompt, Precision weights,
+                             Precision kv) {
+        Workload workload = Workload.of(model, batch, context, prompt);
+        if (weights != null) {
+            workload = workload.withWeights(weights);
+        }
+        return kv == null ? workload : workload.withKv(kv);
+    }
+
+    /** Advice for a context beyond what the model declares: allowed, since users study such variants. */
+    static List<String> warnings(ModelArchitecture model, long context) {
+        return context > model.maxContext()
+                ? List.of(String.format(Locale.ROOT, "context %,d is beyond %s's declared maximum of %,d tokens", context,
+                model.id(), model.maxContext()))
+                : List.of();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tokenscale.host;
+
+import static dev.tokenscale.host.testing.MavenProjects.REPO;
+import static dev.tokenscale.host.testing.MavenProjects.copy;
+import static dev.tokenscale.host.testing.MavenProjects.moduleJar;
+import static dev.tokenscale.host.testing.MavenProjects.onPath;
+import static dev.tokenscale.host.testing.MavenProjects.run;
+import static dev.tokenscale.host.testing.MavenProjects.stageLocalRepository;
+import static dev.tokenscale.host.testing.MavenProjects.unlink;
+import static dev.tokenscale.host.testing.MavenProjects.versions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tokenscale.host.testing.MavenProjects;
+import dev.tokenscale.host.testing.MavenProjects.Run;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The integrator path of {@code examples/embedding/README.md}, end to end: build the example with Maven in a
+ * separate process against this build's host-app, SPI and plugin artifacts, run it with {@code java -jar}, and read
+ * the comparison it prints.
+ */
+class EmbeddingExampleIT {
+
+    private static final Path EXAMPLE = REPO.resolve("examples/embedding");
+    private static final List<String> MODULES = List.of("framework-api", "plugin-nvidia", "plugin-cerebras",
+            "plugin-groq-stacked", "plugin-workloads");
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void unlinkSharedRepository() throws IOException {
+        unlink(tmp.resolve("m2"));
+    }
+
+    @Test
+    void theExampleBuildsAndPrintsAComparison() throws Exception {
+        assumeTrue(onPath("mvn"), "mvn is not on PATH: skipping the example build (the README's steps need Maven)");
+        Path project = tmp.resolve("embedding");
+        copy(EXAMPLE, project);
+        Map<String, Path> jars = new LinkedHashMap<>();
+        MODULES.forEach(module -> jars.put(module, moduleJar(module)));
+        // host-app's jar goes straight into the distribution's lib/ folder.
+        jars.put("host-app", REPO.resolve("host-app/target/tokenscale/lib/host-app-" + MavenProjects.VERSION
+                + ".jar"));
+        Path m2 = stageLocalRepository(tmp.resolve("m2"), jars);
+
+        Run build = run(project, "mvn", "-B", "-q", "-o", "-Dmaven.repo.local=" + m2, "package");
+        assertEquals(0, build.exitCode(), build.output());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Run example = run(project, java.toString(), "-jar", "target/embedding-example-1.0.0.jar", "gpt-oss-120b");
+        assertEquals(0, example.exitCode(), example.output());
+        System.out.println(example.output());
+
+        List<String> lines = example.output().lines().toList();
+        assertTrue(lines.get(0).matches("hardware +devices +tok/s/user +tok/s/chip"), example.output());
+        Map<String, Double> perUser = new LinkedHashMap<>();
+        Matcher row = Pattern.compile("^(\\S+) +(\\d+) +(\\d+) +([\\d.]+)$", Pattern.MULTILINE)
+                .matcher(example.output());
+        while (row.find()) {
+            perUser.put(row.group(1), Double.parseDouble(row.group(3)));
+        }
+        assertTrue(perUser.keySet().containsAll(List.of("cerebras-cs3", "groq-lpu-v1", "nvidia-b200", "nvidia-h100")),
+                example.output());
+        assertTrue(perUser.get("cerebras-cs3") > 4 * perUser.get("nvidia-b200"), perUser.toString());
+        assertFalse(example.output().contains("Exception"), example.output());
+    }
+
+    @Test
+    void theExamplePinsTheVersionsOfTheParentPom() throws Exception {
+        Map<String, String> example = versions(EXAMPLE.resolve("pom.xml"));
+        Map<String, String> parent = versions(REPO.resolve("pom.xml"));
+        assertTrue(example.keySet().containsAll(List.of("host-app", "maven-jar-plugin", "maven-dependency-plugin")),
+                example.toString());
+        example.forEach((artifact, version) -> assertEquals(artifact.startsWith("host-app")
+                        || artifact.startsWith("plugin-") ? MavenProjects.VERSION : parent.get(artifact), version,
+                artifact + " in examples/embedding/pom.xml"));
+    }
+}
