@@ -1,21 +1,23 @@
 package com.example.tokenscale;
 
-import dev.tokenscale.host.embed.EstimateRequest;
-import dev.tokenscale.host.embed.Hardware;
+import dev.tokenscale.host.embed.CompareRequest;
+import dev.tokenscale.host.embed.ComparisonResult;
 import dev.tokenscale.host.embed.Tokenscale;
-import dev.tokenscale.host.engine.Estimate;
+import dev.tokenscale.host.engine.Curve;
 
-/** One model on every installed hardware system, through the embedding API: {@code java -jar ... [MODEL]}. */
+/** One model compared on every installed hardware system, through the embedding API: {@code java -jar ... [MODEL]}. */
 public final class CompareHardware {
 
     public static void main(String[] args) {
         String model = args.length > 0 ? args[0] : "gpt-oss-120b";
         try (Tokenscale tokenscale = Tokenscale.builder().build()) {
-            System.out.printf("%-20s %8s %12s %12s%n", "hardware", "devices", "tok/s/user", "tok/s/chip");
-            for (Hardware hardware : tokenscale.hardware()) {
-                Estimate e = tokenscale.estimate(EstimateRequest.of(model, hardware.id()));
-                System.out.printf(e.fits() ? "%-20s %8d %12.0f %12.1f%n" : "%-20s does not fit%n", e.hardware(),
-                        e.devices(), e.tokensPerUserPerSecond(), e.tokensPerChipPerSecond());
+            ComparisonResult result = tokenscale.compare(CompareRequest.of(model));
+            System.out.printf("%-20s %14s %14s %12s%n", "hardware", "max tok/s/user", "max tok/s/chip", "$/Mtok @50");
+            for (Curve curve : result.comparison().systems()) {
+                String cost = curve.cheapestAtLeast(result.costAtInteractivity())
+                        .map(point -> String.format("%.3f", point.costPerMillionTokensUsd())).orElse("-");
+                System.out.printf("%-20s %14.0f %14.1f %12s%n", curve.hardware(), curve.maxInteractivity(),
+                        curve.maxThroughputPerChip(), cost);
             }
         }
     }

@@ -1,13 +1,13 @@
 package dev.tokenscale.host.cli;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.tokenscale.host.embed.ComparisonResult;
+import dev.tokenscale.host.embed.Queries;
 import dev.tokenscale.host.engine.Comparison;
-import dev.tokenscale.host.engine.Curve;
 import dev.tokenscale.host.engine.SpeedPremium;
+import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,23 +72,19 @@ final class CompareCommand implements Callable<Integer> {
         if (json && csv) {
             throw new UserException("--json and --csv both print to standard output; choose one");
         }
-        ComparisonOptions.checkInteractivity("--cost-at", costAt);
-        ComparisonOptions.checkInteractivity("--standard", standard);
-        ComparisonOptions.checkInteractivity("--fast", fast);
-        Comparison result = comparison.run(launcher);
-        List<String> compared = result.systems().stream().map(Curve::hardware).toList();
-        if (standardHardware != null && !compared.contains(standardHardware)) {
-            throw new UserException("--standard-hardware " + standardHardware + " is not among the compared systems: "
-                    + String.join(", ", compared));
+        ComparisonResult result;
+        try (PluginHost running = launcher.start(comparison.host);
+             Progress progress = comparison.progress(running)) {
+            result = new Queries(running).compare(comparison.request(running, costAt, standard, fast,
+                    standardHardware), curve -> progress.step());
         }
-        SpeedPremium premium = SpeedPremium.of(result.systems(), standard, fast, standardHardware);
-        write(result, premium);
+        write(result.comparison(), result.premium());
         if (json) {
-            output.json(new Document(result, costAt, premium));
+            output.json(result);
         } else if (csv) {
-            CompareView.csv(output, result);
+            CompareView.csv(output, result.comparison());
         } else {
-            CompareView.print(output, result, costAt, premium);
+            CompareView.print(output, result.comparison(), costAt, result.premium());
         }
         return 0;
     }
@@ -104,15 +100,5 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserException("cannot write " + (html != null ? html : png) + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * The JSON document: the comparison's fields, the interactivity the table prices at, and the speed premium.
-     *
-     * @param comparison          model, workload, economics and one curve per system
-     * @param costAtInteractivity the --cost-at interactivity
-     * @param premium             the speed premium
-     */
-    record Document(@JsonUnwrapped Comparison comparison, double costAtInteractivity, SpeedPremium premium) {
     }
 }

@@ -1,10 +1,7 @@
 package dev.tokenscale.host.cli;
 
-import dev.tokenscale.api.ModelArchitecture;
-import dev.tokenscale.host.engine.Accelerator;
-import dev.tokenscale.host.engine.Comparison;
-import dev.tokenscale.host.engine.Workload;
-import dev.tokenscale.host.runtime.Installed;
+import dev.tokenscale.host.embed.CompareRequest;
+import dev.tokenscale.host.embed.FleetRequest;
 import dev.tokenscale.host.runtime.PluginHost;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,32 +24,24 @@ public final class ComparisonOptions {
             description = "Only these hardware ids, comma-separated (default: every installed system).")
     List<String> hardware = new ArrayList<>();
 
-    /** Starts a host, sweeps every chosen system and closes the host. */
-    Comparison run(HostLauncher launcher) {
-        try (PluginHost running = launcher.start(host);
-             Progress progress = Progress.onTerminal("sweeping")) {
-            Installed installed = running.installed();
-            ModelArchitecture model = serving.model(running, installed, host);
-            List<Accelerator> chosen = hardware.isEmpty() ? installed.accelerators()
-                    : hardware.stream().map(String::trim).distinct().map(id -> Lookup.hardware(installed, id)).toList();
-            if (chosen.isEmpty()) {
-                throw new UserException("no hardware is installed; see ./tokenscale plugins");
-            }
-            Workload workload = serving.workload(model, 1);
-            if (workload.contextTokens() <= workload.promptTokens()) {
-                throw new UserException(String.format("--context %d must exceed --prompt %d: a request's context is "
-                        + "its prompt plus its output", workload.contextTokens(), workload.promptTokens()));
-            }
-            progress.total(chosen.size());
-            return Comparison.of(model, chosen, workload, economics.economics(installed), serving.warnings(model),
-                    curve -> progress.step());
-        }
+    /** The comparison these options ask for, with the speed-premium settings of {@code compare}. */
+    CompareRequest request(PluginHost running, Double costAt, Double standard, Double fast, String standardHardware) {
+        return new CompareRequest(serving.modelId(running, host), hardware, serving.context, serving.prompt,
+                serving.weights, serving.kv, economics.economics(running.installed()), costAt, standard, fast,
+                standardHardware);
     }
 
-    /** Rejects an interactivity option that is not a positive number of tokens per user per second. */
-    static void checkInteractivity(String option, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new UserException(option + " " + value + ": expected tokens per user per second, more than 0");
-        }
+    /** The fleets these options ask for. */
+    FleetRequest fleet(PluginHost running, double powerWatts, double atInteractivity) {
+        return new FleetRequest(serving.modelId(running, host), powerWatts, atInteractivity, hardware, serving.context,
+                serving.prompt, serving.weights, serving.kv, economics.economics(running.installed()));
+    }
+
+    /** A progress bar over the systems to sweep. */
+    Progress progress(PluginHost running) {
+        Progress progress = Progress.onTerminal("sweeping");
+        progress.total(hardware.isEmpty() ? running.installed().accelerators().size()
+                : (int) hardware.stream().map(String::trim).distinct().count());
+        return progress;
     }
 }

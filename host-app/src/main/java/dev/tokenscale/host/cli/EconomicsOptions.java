@@ -1,5 +1,8 @@
 package dev.tokenscale.host.cli;
 
+import dev.tokenscale.host.embed.EconomicsRequest;
+import dev.tokenscale.host.embed.InvalidInputException;
+import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.spec.Dimension;
@@ -62,7 +65,7 @@ public final class EconomicsOptions {
     }
 
     /** The economics these options describe; hardware ids are checked against what is installed. */
-    Economics economics(Installed installed) {
+    EconomicsRequest economics(Installed installed) {
         EconomicsFile read = file == null ? new EconomicsFile(null, null, null, null, null, null) : read(file);
         String where = file == null ? "" : file + ": ";
         Map<String, Double> capexUsd = new LinkedHashMap<>();
@@ -80,7 +83,7 @@ public final class EconomicsOptions {
         check(p >= 1, "PUE", p, "1 or more");
         check(kwh >= 0, "dollars per kWh", kwh, "0 or more");
         check(opex >= 0, "opex share", opex, "0 or more");
-        return new Economics(years, p, kwh, opex, capexUsd, watts);
+        return new EconomicsRequest(years, p, kwh, opex, capexUsd, watts);
     }
 
     private static EconomicsFile read(Path path) {
@@ -104,7 +107,7 @@ public final class EconomicsOptions {
         for (Map.Entry<String, ?> entry : written.entrySet()) {
             try {
                 Lookup.hardware(installed, entry.getKey());
-            } catch (UserException e) {
+            } catch (InvalidInputException e) {
                 throw new UserException(what + ": " + e.getMessage());
             }
             double value;

@@ -1,14 +1,16 @@
 package dev.tokenscale.host.cli;
 
+import dev.tokenscale.host.embed.FleetRequest;
+import dev.tokenscale.host.embed.FleetSizing;
+import dev.tokenscale.host.embed.Queries;
 import dev.tokenscale.host.engine.Comparison;
-import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.engine.FleetPlan;
 import dev.tokenscale.host.engine.OperatingPoint;
+import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.spec.Dimension;
 import dev.tokenscale.host.spec.Quantities;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -49,28 +51,19 @@ final class FleetCommand implements Callable<Integer> {
         this.output = output;
     }
 
-    /**
-     * The JSON document.
-     *
-     * @param model               model id
-     * @param powerWatts          the facility power budget
-     * @param targetInteractivity tokens per user per second asked for
-     * @param economics           the cost-of-ownership assumptions
-     * @param fleets              one plan per system, most tokens first
-     */
-    record Document(String model, double powerWatts, double targetInteractivity, Economics economics,
-                    List<FleetPlan> fleets) {
-    }
-
     @Override
     public Integer call() {
         double watts = watts();
-        ComparisonOptions.checkInteractivity("--at-interactivity", interactivity);
-        Comparison result = comparison.run(launcher);
-        List<FleetPlan> fleets = result.systems().stream().map(c -> FleetPlan.size(c, watts, interactivity))
-                .sorted(Comparator.comparingDouble(FleetPlan::tokensPerSecond).reversed()).toList();
+        Comparison result;
+        FleetRequest request;
+        try (PluginHost running = launcher.start(comparison.host);
+             Progress progress = comparison.progress(running)) {
+            request = comparison.fleet(running, watts, interactivity);
+            result = new Queries(running).comparison(request.comparison(), curve -> progress.step());
+        }
+        FleetSizing sizing = FleetSizing.of(result, request.powerWatts(), request.atInteractivity());
         if (json) {
-            output.json(new Document(result.model(), watts, interactivity, result.economics(), fleets));
+            output.json(sizing);
             return 0;
         }
         output.line(String.format(Locale.ROOT, "%s · fleets of %s facility power · at >= %s tok/s/user",
@@ -79,7 +72,7 @@ final class FleetCommand implements Callable<Integer> {
         result.warnings().forEach(w -> output.line("warning: " + w));
         output.line("");
         List<List<String>> rows = new ArrayList<>();
-        for (FleetPlan plan : fleets) {
+        for (FleetPlan plan : sizing.fleets()) {
             OperatingPoint p = plan.point();
             String where = p == null ? "does not fit"
                     : String.format(Locale.ROOT, "batch %d on %s (%s)%s", p.batch(), p.placement(),

@@ -2,7 +2,9 @@ package dev.tokenscale.host.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenscale.host.embed.CompareRequest;
 import dev.tokenscale.host.embed.EstimateRequest;
+import dev.tokenscale.host.embed.FleetRequest;
 import dev.tokenscale.host.embed.InvalidInputException;
 import dev.tokenscale.host.embed.PlaceRequest;
 import dev.tokenscale.host.embed.Queries;
@@ -41,7 +43,9 @@ final class ServeRoutes {
                         .toList()))
                 .get("/models", request -> Map.of("models", queries.models()))
                 .post("/estimate", request -> refused(() -> queries.estimate(request.body(EstimateRequest.class))))
-                .post("/place", request -> refused(() -> queries.place(request.body(PlaceRequest.class))));
+                .post("/place", request -> refused(() -> queries.place(request.body(PlaceRequest.class))))
+                .post("/compare", request -> refused(() -> queries.compare(request.body(CompareRequest.class))))
+                .post("/fleet", request -> refused(() -> queries.fleet(request.body(FleetRequest.class))));
     }
 
     /** Answers a request, turning a mistake in it (an unknown id, say) into a 400. */

@@ -1,5 +1,7 @@
 package dev.tokenscale.host.embed;
 
+import java.util.List;
+
 /** The range checks that request records share; each throws {@link InvalidInputException} naming the field. */
 final class Checks {
 
@@ -20,6 +22,23 @@ final class Checks {
         atLeastOne("prompt", prompt);
         notNegative("minInteractivity", minInteractivity);
         atLeastOne("maxDevices", maxDevices);
+    }
+
+    /** A sweep's context and prompt: a request's context is its prompt plus at least one output token. */
+    static void sweep(long context, long prompt) {
+        atLeastOne("prompt", prompt);
+        if (context <= prompt) {
+            throw InvalidInputException.field("context", context, "more than the prompt's " + prompt
+                    + " tokens: a request's context is its prompt plus its output");
+        }
+    }
+
+    /** A list of ids: trimmed, each once, none blank; {@code null} is the empty list. */
+    static List<String> ids(String field, List<String> ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        return ids.stream().map(id -> id(field, id)).distinct().toList();
     }
 
     /** A finite number of 0 or more. */

@@ -4,6 +4,8 @@ import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.api.Precision;
 import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.engine.Calibration;
+import dev.tokenscale.host.engine.Comparison;
+import dev.tokenscale.host.engine.Curve;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.engine.Estimate;
 import dev.tokenscale.host.engine.Estimator;
@@ -13,12 +15,15 @@ import dev.tokenscale.host.engine.PlacementSearch;
 import dev.tokenscale.host.engine.PlacementSearch.Candidate;
 import dev.tokenscale.host.engine.Placements;
 import dev.tokenscale.host.engine.Speculation;
+import dev.tokenscale.host.engine.SpeedPremium;
 import dev.tokenscale.host.engine.Workload;
 import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The typed calls over a running plugin host: the one implementation behind {@link Tokenscale}, the CLI commands
@@ -91,6 +96,54 @@ public final class Queries {
         List<PlacementRanking.Ranked> ranked = result.ranked().stream().limit(r.top()).map(Queries::ranked).toList();
         return new PlacementRanking(model.id(), accelerator.id(), r.objective().name().toLowerCase(Locale.ROOT),
                 result.ranked().size(), ranked, result.rejected(), result.problem());
+    }
+
+    /** One model on several systems, each swept to its frontier, with the speed premium. */
+    public ComparisonResult compare(CompareRequest r) {
+        return compare(r, curve -> { });
+    }
+
+    /** The same; {@code done} hears of each system's curve as it is finished (from any thread). */
+    public ComparisonResult compare(CompareRequest r, Consumer<Curve> done) {
+        Comparison comparison = comparison(r, done);
+        List<String> compared = comparison.systems().stream().map(Curve::hardware).toList();
+        if (r.standardHardware() != null && !compared.contains(r.standardHardware())) {
+            throw InvalidInputException.field("standardHardware", r.standardHardware(), "one of the compared "
+                    + "systems: " + String.join(", ", compared));
+        }
+        return new ComparisonResult(comparison, r.costAt(), SpeedPremium.of(comparison.systems(), r.standard(),
+                r.fast(), r.standardHardware()));
+    }
+
+    /** Fleets of each system for a power budget. */
+    public FleetSizing fleet(FleetRequest r) {
+        return FleetSizing.of(comparison(r.comparison(), curve -> { }), r.powerWatts(), r.atInteractivity());
+    }
+
+    /** The sweep of a comparison, without the speed premium: what {@code compare} and {@code fleet} share. */
+    public Comparison comparison(CompareRequest r, Consumer<Curve> done) {
+        Installed installed = host.installed();
+        ModelArchitecture model = Lookup.model(installed, r.model());
+        List<Accelerator> chosen = r.hardware().isEmpty() ? installed.accelerators()
+                : r.hardware().stream().map(id -> Lookup.hardware(installed, id)).toList();
+        if (chosen.isEmpty()) {
+            throw new InvalidInputException("no hardware is installed");
+        }
+        overridden(installed, "economics.capexUsd", r.economics().capexUsd().keySet());
+        overridden(installed, "economics.systemWatts", r.economics().systemWatts().keySet());
+        return Comparison.of(model, chosen, workload(model, 1, r.context(), r.prompt(), r.weights(), r.kv()),
+                r.economics().economics(), warnings(model, r.context()), done);
+    }
+
+    /** Every hardware id an economics override names is installed. */
+    private static void overridden(Installed installed, String field, Set<String> ids) {
+        for (String id : ids) {
+            try {
+                Lookup.hardware(installed, id);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(field + ": " + e.getMessage());
+            }
+        }
     }
 
     private static PlacementRanking.Ranked ranked(Candidate c) {

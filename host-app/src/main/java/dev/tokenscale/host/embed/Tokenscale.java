@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * tokenscale inside another program: {@code try (Tokenscale ts = Tokenscale.builder().build()) {
- * ts.estimate(EstimateRequest.of("gpt-oss-120b", "cerebras-cs3")); }}
+ * ts.compare(CompareRequest.of("gpt-oss-120b")); }}
  *
  * <p>{@link #builder()} collects plugin folders, extra hardware and model files and calibrations; {@link
  * Builder#build()} starts an embedded OSGi framework with them and returns this handle, whose typed calls answer
@@ -76,6 +76,16 @@ public final class Tokenscale implements AutoCloseable {
     /** The feasible placements of one model on one system, best first. */
     public PlacementRanking place(PlaceRequest request) {
         return queries.place(request);
+    }
+
+    /** One model on several systems (every installed one by default), each swept to its frontier, and the premium. */
+    public ComparisonResult compare(CompareRequest request) {
+        return queries.compare(request);
+    }
+
+    /** Fleets of each system sized for a facility power budget, serving at an interactivity. */
+    public FleetSizing fleet(FleetRequest request) {
+        return queries.fleet(request);
     }
 
     /** Stops the framework and deletes its cache folder. */

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,6 +130,9 @@ public final class ApiRequest {
         }
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
         }
         return type == String.class ? "a string" : "an object";
     }

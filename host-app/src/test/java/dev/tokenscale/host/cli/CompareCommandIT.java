@@ -102,7 +102,7 @@ class CompareCommandIT {
                 "unknown hardware 'nvidia-h201'; did you mean");
         assertOneLineError(run("compare", "--model", "gpt-oss-120b", "--json", "--csv"), "choose one");
         assertOneLineError(run("compare", "--model", "gpt-oss-120b", "--context", "1000"),
-                "--context 1000 must exceed --prompt 1024");
+                "--context 1000: expected more than the prompt's 1024 tokens");
         assertOneLineError(run("compare", "--model", "gpt-oss-120b", "--economics", dir.resolve("none.yaml")
                 .toString()), "no such file");
         assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "0MW"), "expected a power of more than 0");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tokenscale.api.MemoryKind;
 import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.engine.Comparison;
 import dev.tokenscale.host.engine.Curve;

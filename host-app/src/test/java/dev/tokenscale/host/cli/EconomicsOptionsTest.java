@@ -27,7 +27,7 @@ class EconomicsOptionsTest {
     private static Economics parse(String... args) {
         EconomicsOptions options = new EconomicsOptions();
         new CommandLine(options).parseArgs(args);
-        return options.economics(INSTALLED);
+        return options.economics(INSTALLED).economics();
     }
 
     private String failure(String... args) {

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenscale.host.embed.CompareRequest;
+import dev.tokenscale.host.embed.EconomicsRequest;
 import dev.tokenscale.host.embed.EstimateRequest;
+import dev.tokenscale.host.embed.FleetRequest;
 import dev.tokenscale.host.embed.PlaceRequest;
 import dev.tokenscale.host.http.ApiServer;
 import dev.tokenscale.host.testing.RunningServe;
@@ -134,8 +137,26 @@ class ServeApiIT {
     }
 
     @Test
+    void comparesAndSizesFleetsExactlyAsTheCliDoes() throws Exception {
+        HttpResponse<String> compare = serve.send("POST", "compare", "{\"model\": \"llama-3.1-8b\", \"hardware\": "
+                + "[\"nvidia-h200\", \"groq-lpu-v1\"], \"economics\": {\"pue\": 1.2}, \"costAt\": 100}");
+        assertEquals(200, compare.statusCode(), compare.body());
+        assertEquals(cli("compare", "--model", "llama-3.1-8b", "--hardware", "nvidia-h200,groq-lpu-v1", "--pue", "1.2",
+                "--cost-at", "100", "--json"), JSON.readTree(compare.body()));
+        HttpResponse<String> fleet = serve.send("POST", "fleet", "{\"model\": \"llama-3.1-8b\", \"powerWatts\": "
+                + "7.5e8, \"hardware\": [\"nvidia-h200\"], \"atInteractivity\": 100}");
+        assertEquals(200, fleet.statusCode(), fleet.body());
+        JsonNode sizing = JSON.readTree(fleet.body());
+        assertEquals(cli("fleet", "--model", "llama-3.1-8b", "--power", "750MW", "--hardware", "nvidia-h200",
+                "--at-interactivity", "100", "--json"), sizing);
+        assertEquals(7.5e8, sizing.get("powerWatts").asDouble());
+        assertTrue(sizing.at("/fleets/0/systems").asLong() > 50_000, sizing.toString());
+    }
+
+    @Test
     void theRequestSchemasNameTheRequestRecordsFields() {
-        for (Class<?> type : List.of(EstimateRequest.class, PlaceRequest.class)) {
+        for (Class<?> type : List.of(EstimateRequest.class, PlaceRequest.class, CompareRequest.class,
+                FleetRequest.class, EconomicsRequest.class)) {
             TreeSet<String> documented = new TreeSet<>();
             document.at("/components/schemas/" + type.getSimpleName() + "/properties").fieldNames()
                     .forEachRemaining(documented::add);
@@ -184,7 +205,19 @@ class ServeApiIT {
         "GET | estimate | `` | 405 | method_not_allowed | GET /estimate is not supported; use POST",
         "POST | hardware | `{}` | 405 | method_not_allowed | POST /hardware is not supported; use GET",
         "GET | compute | `` | 404 | not_found | no endpoint /compute; endpoints: [GET /, GET /openapi.json, "
-                + "GET /plugins, GET /hardware, GET /models, POST /estimate, POST /place]",
+                + "GET /plugins, GET /hardware, GET /models, POST /estimate, POST /place, POST /compare, POST /fleet]",
+        "POST | compare | `{\"model\": \"llama-3.1-8b\", \"context\": 1000}` | 400 | bad_request | context 1000: "
+                + "expected more than the prompt's 1024 tokens: a request's context is its prompt plus its output",
+        "POST | compare | `{\"model\": \"llama-3.1-8b\", \"economics\": {\"pue\": 0.9}}` | 400 | bad_request | "
+                + "economics.pue 0.9: expected 1 or more",
+        "POST | compare | `{\"model\": \"llama-3.1-8b\", \"economics\": {\"capexUsd\": {\"nvidia-h10\": 1e6}}}` | "
+                + "400 | bad_request | economics.capexUsd: unknown hardware 'nvidia-h10'; did you mean nvidia-h100, "
+                + "nvidia-h200, nvidia-b200?",
+        "POST | compare | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\"}` | 400 | bad_request | "
+                + "field 'hardware': expected an array",
+        "POST | fleet | `{\"model\": \"llama-3.1-8b\"}` | 400 | bad_request | powerWatts is required",
+        "POST | fleet | `{\"model\": \"llama-3.1-8b\", \"powerWatts\": -1}` | 400 | bad_request | powerWatts -1.0: "
+                + "expected a number above 0",
     })
     void mistakesGetJsonErrors(String method, String path, String body, int status, String code, String message)
             throws Exception {

@@ -16,12 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One embedded host, many threads: 8 threads x 1,000 mixed calls (estimates of several kinds, placement rankings,
- * hardware and model listings), each answer equal to the one computed on a single thread beforehand.
+ * hardware and model listings, and one call in {@value #HEAVY_EVERY} a comparison or a fleet sizing), each answer
+ * equal to the one computed on a single thread beforehand.
  */
 class ConcurrencyIT {
 
     private static final int THREADS = 8;
     private static final int CALLS_PER_THREAD = 1_000;
+    /** The first LIGHT calls are quick; the two after them sweep frontiers. */
+    private static final int LIGHT = 9;
+    private static final int HEAVY_EVERY = 40;
 
     @Test
     void everyAnswerUnderLoadEqualsTheSingleThreadedOne() throws Exception {
@@ -38,7 +42,12 @@ class ConcurrencyIT {
                             .withSpeculative(new EstimateRequest.Speculative("llama-3.1-8b", 4, 0.7))),
                     () -> ts.place(PlaceRequest.of("llama-3.1-8b", "nvidia-b200").withBatch(8)),
                     () -> ts.place(PlaceRequest.of("gpt-oss-120b", "nvidia-h100")
-                            .withSearch(Objective.COST, 0, 64, 5)));
+                            .withSearch(Objective.COST, 0, 64, 5)),
+                    // The sweeps are slower: one call in HEAVY_EVERY is one of these two.
+                    () -> ts.compare(CompareRequest.of("llama-3.1-8b")
+                            .withHardware(List.of("nvidia-h100", "cerebras-cs3", "groq-lpu-v1"))),
+                    () -> ts.fleet(FleetRequest.of("gpt-oss-120b", 7.5e8)
+                            .withHardware(List.of("nvidia-b200", "cerebras-cs3"))));
             List<Object> expected = new ArrayList<>();
             for (Callable<Object> call : calls) {
                 expected.add(call.call());
@@ -52,7 +61,8 @@ class ConcurrencyIT {
                     workers.add(pool.submit(() -> {
                         for (int i = 0; i < CALLS_PER_THREAD; i++) {
                             // Each thread walks the calls from its own offset, so different calls overlap.
-                            int which = (thread + i) % calls.size();
+                            int which = i % HEAVY_EVERY == 0 ? LIGHT + (thread + i / HEAVY_EVERY) % 2
+                                    : (thread + i) % LIGHT;
                             assertEquals(expected.get(which), calls.get(which).call(), "call " + which);
                         }
                         return CALLS_PER_THREAD;

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tokenscale.api.Precision;
+import dev.tokenscale.host.engine.Curve;
 import dev.tokenscale.host.engine.Estimate;
+import dev.tokenscale.host.engine.FleetPlan;
 import dev.tokenscale.host.engine.ModelSummary;
 import dev.tokenscale.host.engine.PlacementSearch.Objective;
 import java.io.IOException;
@@ -137,6 +139,38 @@ class TokenscaleIT {
             assertEquals(ranking.ranked().get(0).placement(), evaluated.placement().label());
             assertTrue(ts.models().stream().anyMatch(m -> m.id().equals("kimi-k2")));
             assertTrue(ts.plugins().stream().allMatch(p -> p.state().equals("ACTIVE")), ts.plugins().toString());
+        }
+    }
+
+    @Test
+    void comparesAndSizesFleetsAsTheCliDoes() {
+        try (Tokenscale ts = Tokenscale.builder().builtInPlugins(BUILT_IN).build()) {
+            ComparisonResult result = ts.compare(CompareRequest.of("gpt-oss-120b")
+                    .withHardware(List.of("cerebras-cs3", "nvidia-b200", "nvidia-h200")));
+            List<Curve> systems = result.comparison().systems();
+            assertEquals(List.of("cerebras-cs3", "nvidia-b200", "nvidia-h200"),
+                    systems.stream().map(Curve::hardware).toList());
+            double wafer = systems.get(0).maxInteractivity();
+            assertTrue(wafer > 4 * Math.max(systems.get(1).maxInteractivity(), systems.get(2).maxInteractivity()),
+                    systems.toString());
+            assertEquals(50, result.costAtInteractivity());
+            assertEquals(40, result.premium().standardInteractivity());
+            assertEquals("standardHardware groq-lpu-v1: expected one of the compared systems: cerebras-cs3, "
+                    + "nvidia-b200, nvidia-h200", assertThrows(InvalidInputException.class, () -> ts.compare(
+                    new CompareRequest("gpt-oss-120b", List.of("cerebras-cs3", "nvidia-b200", "nvidia-h200"), null,
+                            null, null, null, null, null, null, null, "groq-lpu-v1"))).getMessage());
+
+            FleetSizing sizing = ts.fleet(FleetRequest.of("gpt-oss-120b", 7.5e8).withInteractivity(1000)
+                    .withHardware(List.of("nvidia-b200", "cerebras-cs3")));
+            assertEquals(List.of("nvidia-b200", "cerebras-cs3"), sizing.fleets().stream().map(FleetPlan::hardware)
+                    .sorted(java.util.Comparator.reverseOrder()).toList());
+            for (FleetPlan plan : sizing.fleets()) {
+                assertEquals(plan.hardware().equals("cerebras-cs3"), plan.reachesTarget(), plan.toString());
+                assertTrue(plan.facilityWatts() <= 7.5e8 && plan.systems() > 0, plan.toString());
+            }
+            EconomicsRequest cheapPower = new EconomicsRequest(null, null, 0.0, null, null, null);
+            assertEquals(0.0, ts.compare(CompareRequest.of("llama-3.1-8b").withHardware(List.of("nvidia-h100"))
+                    .withEconomics(cheapPower)).comparison().economics().dollarsPerKwh());
         }
     }
 

@@ -1,0 +1,62 @@
+package dev.tokenscale.host.embed;
+
+import dev.tokenscale.api.Precision;
+import java.util.List;
+
+/**
+ * Fleets of each hardware system sized for a facility power budget, for {@link Tokenscale#fleet}:
+ * {@code tokenscale fleet}'s options and the body of {@code POST /fleet}. Start from {@link #of}; a {@code null}
+ * field takes its default.
+ *
+ * @param model            model id (required)
+ * @param powerWatts       facility power budget in watts, PUE included, above 0 (required; 7.5e8 is 750 MW)
+ * @param atInteractivity  serve at the cheapest frontier point giving at least this many tokens/s/user, or at the
+ *                         fastest one when a system cannot, above 0 (default 50)
+ * @param hardware         the systems to size (default: every installed one)
+ * @param context          tokens at the last decode step, prompt + output, above {@code prompt} (default 8192)
+ * @param prompt           input tokens per request, 1 or more (default 1024)
+ * @param weights          store all weights in this precision, or {@code null} for the model's own
+ * @param kv               KV-cache precision, or {@code null} for the model's own
+ * @param economics        the cost-of-ownership assumptions (default {@link EconomicsRequest#DEFAULT})
+ * @throws InvalidInputException when a field is missing or out of range
+ */
+public record FleetRequest(String model, Double powerWatts, Double atInteractivity, List<String> hardware,
+                           Long context, Long prompt, Precision weights, Precision kv, EconomicsRequest economics) {
+
+    public FleetRequest {
+        model = Checks.id("model", model);
+        if (powerWatts == null) {
+            throw new InvalidInputException("powerWatts is required");
+        }
+        Checks.positive("powerWatts", powerWatts);
+        atInteractivity = Checks.or(atInteractivity, 50.0);
+        Checks.positive("atInteractivity", atInteractivity);
+        hardware = Checks.ids("hardware", hardware);
+        context = Checks.or(context, EstimateRequest.DEFAULT_CONTEXT);
+        prompt = Checks.or(prompt, EstimateRequest.DEFAULT_PROMPT);
+        economics = Checks.or(economics, EconomicsRequest.DEFAULT);
+        Checks.sweep(context, prompt);
+    }
+
+    /** Fleets of every installed system for {@code powerWatts} of facility power, with every default. */
+    public static FleetRequest of(String model, double powerWatts) {
+        return new FleetRequest(model, powerWatts, null, null, null, null, null, null, null);
+    }
+
+    /** The same fleets serving at another interactivity. */
+    public FleetRequest withInteractivity(double newAtInteractivity) {
+        return new FleetRequest(model, powerWatts, newAtInteractivity, hardware, context, prompt, weights, kv,
+                economics);
+    }
+
+    /** The same fleets of these systems only. */
+    public FleetRequest withHardware(List<String> newHardware) {
+        return new FleetRequest(model, powerWatts, atInteractivity, newHardware, context, prompt, weights, kv,
+                economics);
+    }
+
+    /** The comparison the fleets are sized from. */
+    public CompareRequest comparison() {
+        return new CompareRequest(model, hardware, context, prompt, weights, kv, economics, null, null, null, null);
+    }
+}
