@@ -1,28 +1,22 @@
 package dev.tokenscale.host;
 
 import static dev.tokenscale.host.testing.MavenProjects.REPO;
-import static dev.tokenscale.host.testing.MavenProjects.copy;
+import static dev.tokenscale.host.testing.MavenProjects.build;
 import static dev.tokenscale.host.testing.MavenProjects.moduleJar;
-import static dev.tokenscale.host.testing.MavenProjects.onPath;
 import static dev.tokenscale.host.testing.MavenProjects.run;
-import static dev.tokenscale.host.testing.MavenProjects.stageLocalRepository;
-import static dev.tokenscale.host.testing.MavenProjects.unlink;
 import static dev.tokenscale.host.testing.MavenProjects.versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tokenscale.host.testing.MavenProjects;
 import dev.tokenscale.host.testing.MavenProjects.Run;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,25 +34,14 @@ class EmbeddingExampleIT {
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void unlinkSharedRepository() throws IOException {
-        unlink(tmp.resolve("m2"));
-    }
-
     @Test
     void theExampleBuildsAndPrintsAComparison() throws Exception {
-        assumeTrue(onPath("mvn"), "mvn is not on PATH: skipping the example build (the README's steps need Maven)");
-        Path project = tmp.resolve("embedding");
-        copy(EXAMPLE, project);
         Map<String, Path> jars = new LinkedHashMap<>();
         MODULES.forEach(module -> jars.put(module, moduleJar(module)));
         // host-app's jar goes straight into the distribution's lib/ folder.
         jars.put("host-app", REPO.resolve("host-app/target/tokenscale/lib/host-app-" + MavenProjects.VERSION
                 + ".jar"));
-        Path m2 = stageLocalRepository(tmp.resolve("m2"), jars);
-
-        Run build = run(project, "mvn", "-B", "-q", "-o", "-Dmaven.repo.local=" + m2, "package");
-        assertEquals(0, build.exitCode(), build.output());
+        Path project = build(EXAMPLE, tmp, jars);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Run example = run(project, java.toString(), "-jar", "target/embedding-example-1.0.0.jar", "gpt-oss-120b");
         assertEquals(0, example.exitCode(), example.output());

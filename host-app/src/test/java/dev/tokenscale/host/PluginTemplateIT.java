@@ -1,21 +1,16 @@
 package dev.tokenscale.host;
 
 import static dev.tokenscale.host.testing.MavenProjects.REPO;
-import static dev.tokenscale.host.testing.MavenProjects.copy;
+import static dev.tokenscale.host.testing.MavenProjects.build;
 import static dev.tokenscale.host.testing.MavenProjects.moduleJar;
-import static dev.tokenscale.host.testing.MavenProjects.onPath;
 import static dev.tokenscale.host.testing.MavenProjects.run;
-import static dev.tokenscale.host.testing.MavenProjects.stageLocalRepository;
-import static dev.tokenscale.host.testing.MavenProjects.unlink;
 import static dev.tokenscale.host.testing.MavenProjects.versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tokenscale.api.ApiVersion;
 import dev.tokenscale.host.testing.MavenProjects.Run;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +18,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,20 +36,9 @@ class PluginTemplateIT {
     @TempDir
     Path tmp;
 
-    @AfterEach
-    void unlinkSharedRepository() throws IOException {
-        unlink(tmp.resolve("m2"));
-    }
-
     @Test
     void theTemplateBuildsIntoAPluginThatVerifiesAndLoads() throws Exception {
-        assumeTrue(onPath("mvn"), "mvn is not on PATH: skipping the template build (the README's steps need Maven)");
-        Path project = tmp.resolve("acme-plugin");
-        copy(TEMPLATE, project);
-        Path m2 = stageLocalRepository(tmp.resolve("m2"), Map.of("framework-api", moduleJar("framework-api")));
-
-        Run build = run(project, "mvn", "-B", "-q", "-o", "-Dmaven.repo.local=" + m2, "package");
-        assertEquals(0, build.exitCode(), build.output());
+        Path project = build(TEMPLATE, tmp, Map.of("framework-api", moduleJar("framework-api")));
         Path jar = project.resolve(JAR);
         try (JarFile file = new JarFile(jar.toFile())) {
             Attributes manifest = file.getManifest().getMainAttributes();

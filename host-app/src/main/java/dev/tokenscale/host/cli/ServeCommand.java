@@ -75,6 +75,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private ApiServer bind(PluginHost running) {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK: every
+        // answer waits about 40 ms. The property is read once per JVM, which the CLI runs one command in.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             return ServeRoutes.add(ApiServer.builder(), running).start(HOST, port);
         } catch (BindException e) {

@@ -42,6 +42,7 @@ public final class Tokenscale implements AutoCloseable {
 
     private final PluginHost host;
     private final Queries queries;
+    private volatile boolean closed;
 
     private Tokenscale(PluginHost host) {
         this.host = host;
@@ -55,43 +56,54 @@ public final class Tokenscale implements AutoCloseable {
 
     /** Every usable hardware system, sorted by id. */
     public List<Hardware> hardware() {
-        return queries.hardware();
+        return open().hardware();
     }
 
     /** Every installed model, sorted by id. */
     public List<ModelSummary> models() {
-        return queries.models();
+        return open().models();
     }
 
     /** Every plugin bundle and spec file, with its state and what it provides. */
     public List<PluginReport> plugins() {
+        open();
         return host.plugins();
     }
 
     /** One model on one system: speeds, memory, and every term of the step time. */
     public Estimate estimate(EstimateRequest request) {
-        return queries.estimate(request);
+        return open().estimate(request);
     }
 
     /** The feasible placements of one model on one system, best first. */
     public PlacementRanking place(PlaceRequest request) {
-        return queries.place(request);
+        return open().place(request);
     }
 
     /** One model on several systems (every installed one by default), each swept to its frontier, and the premium. */
     public ComparisonResult compare(CompareRequest request) {
-        return queries.compare(request);
+        return open().compare(request);
     }
 
     /** Fleets of each system sized for a facility power budget, serving at an interactivity. */
     public FleetSizing fleet(FleetRequest request) {
-        return queries.fleet(request);
+        return open().fleet(request);
     }
 
-    /** Stops the framework and deletes its cache folder. */
+    /** Stops the framework and deletes its cache folder; the handle answers no more calls. Idempotent. */
     @Override
-    public void close() {
-        host.close();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            host.close();
+        }
+    }
+
+    private Queries open() {
+        if (closed) {
+            throw new IllegalStateException("this tokenscale host is closed");
+        }
+        return queries;
     }
 
     /**

@@ -154,6 +154,20 @@ class ServeApiIT {
     }
 
     @Test
+    void answersWithoutWaitingForTheClientsDelayedAck() throws Exception {
+        String body = "{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\"}";
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            long start = System.nanoTime();
+            assertEquals(200, serve.send("POST", "estimate", body).statusCode());
+            millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        // With Nagle's algorithm on, each answer waits for the client's delayed ACK: about 40 ms every time.
+        millis.sort(null);
+        assertTrue(millis.get(millis.size() / 2) < 25, "median of sequential requests: " + millis);
+    }
+
+    @Test
     void theRequestSchemasNameTheRequestRecordsFields() {
         for (Class<?> type : List.of(EstimateRequest.class, PlaceRequest.class, CompareRequest.class,
                 FleetRequest.class, EconomicsRequest.class)) {

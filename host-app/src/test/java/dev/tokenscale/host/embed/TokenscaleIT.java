@@ -60,6 +60,8 @@ class TokenscaleIT {
             builtIn.close();
             assertEquals(onNpu, custom.estimate(EstimateRequest.of("llama-mini", "test-npu")),
                     "closing one host leaves the other working");
+            assertEquals("this tokenscale host is closed", assertThrows(IllegalStateException.class,
+                    builtIn::hardware).getMessage());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.tokenscale.host.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -46,14 +48,34 @@ public final class MavenProjects {
     public record Run(int exitCode, String output) {
     }
 
+    /**
+     * Builds a copy of an example project in {@code tmp} as its README says ({@code mvn package}, here offline
+     * against a local repository staged with {@code jars}) and returns the copy's folder; skips the test when Maven
+     * is not installed.
+     */
+    public static Path build(Path example, Path tmp, Map<String, Path> jars) throws Exception {
+        assumeTrue(onPath("mvn"), "mvn is not on PATH: skipping the build of " + REPO.relativize(example)
+                + " (its README's steps need Maven)");
+        Path project = tmp.resolve(example.getFileName().toString());
+        copy(example, project);
+        Path m2 = stageLocalRepository(tmp.resolve("m2"), jars);
+        try {
+            Run build = run(project, "mvn", "-B", "-q", "-o", "-Dmaven.repo.local=" + m2, "package");
+            assertEquals(0, build.exitCode(), build.output());
+        } finally {
+            unlink(m2);
+        }
+        return project;
+    }
+
     /** Whether a command is on the PATH. */
-    public static boolean onPath(String command) {
+    private static boolean onPath(String command) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     /** Copies a project folder, without its {@code target/}. */
-    public static void copy(Path from, Path to) throws IOException {
+    private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(f -> !from.relativize(f).startsWith("target")).toList()) {
                 Files.copy(file, to.resolve(from.relativize(file).toString()));
@@ -67,7 +89,7 @@ public final class MavenProjects {
      *
      * @param jars each module's artifactId and its built jar
      */
-    public static Path stageLocalRepository(Path m2, Map<String, Path> jars) throws IOException {
+    private static Path stageLocalRepository(Path m2, Map<String, Path> jars) throws IOException {
         Path shared = Path.of(System.getProperty("localRepository",
                 System.getProperty("user.home") + "/.m2/repository"));
         link(shared, m2, "dev");
@@ -87,7 +109,7 @@ public final class MavenProjects {
     }
 
     /** Deletes the staged repository's links, so that cleaning a temp folder never walks into the shared one. */
-    public static void unlink(Path m2) throws IOException {
+    private static void unlink(Path m2) throws IOException {
         if (Files.isDirectory(m2)) {
             try (Stream<Path> entries = Files.walk(m2)) {
                 for (Path link : entries.filter(Files::isSymbolicLink).toList()) {
