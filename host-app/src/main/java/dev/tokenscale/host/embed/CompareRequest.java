@@ -51,12 +51,6 @@ public record CompareRequest(String model, List<String> hardware, Long context, 
                 fast, standardHardware);
     }
 
-    /** The same comparison with other context and prompt lengths. */
-    public CompareRequest withContext(long newContext, long newPrompt) {
-        return new CompareRequest(model, hardware, newContext, newPrompt, weights, kv, economics, costAt, standard,
-                fast, standardHardware);
-    }
-
     /** The same comparison under other economics. */
     public CompareRequest withEconomics(EconomicsRequest newEconomics) {
         return new CompareRequest(model, hardware, context, prompt, weights, kv, newEconomics, costAt, standard,
