@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The endpoints of {@code tokenscale serve} over one running host (documented in {@code docs/http-api.md} and in
@@ -49,7 +50,7 @@ final class ServeRoutes {
     }
 
     /** Answers a request, turning a mistake in it (an unknown id, say) into a 400. */
-    private static Object refused(java.util.function.Supplier<Object> answer) {
+    private static Object refused(Supplier<Object> answer) {
         try {
             return answer.get();
         } catch (InvalidInputException e) {
