@@ -12,12 +12,22 @@ import org.slf4j.Logger;
 /**
  * Logback's configuration, in code because parsing a logback.xml costs start-up time: warnings (a skipped plugin,
  * a rejected file) in one line each on stderr; {@code -v} lowers the level to DEBUG ({@link HostLauncher}).
- * Logback finds it through {@code META-INF/services}.
+ * Logback finds it through {@code META-INF/services}. A program that embeds the host and configures Logback itself
+ * (a {@code logback.xml} or {@code logback-test.xml} on its class path, or {@code -Dlogback.configurationFile})
+ * keeps its own configuration: this one then steps aside.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        if (configuredElsewhere(LogSetup.class.getClassLoader(), System.getProperty("logback.configurationFile"))) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        return warnOnStderr(context);
+    }
+
+    /** Warnings, one line each, on stderr; nothing else configures the context after this. */
+    static ExecutionStatus warnOnStderr(LoggerContext context) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%-5level %msg%n");
@@ -31,5 +41,11 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Whether the program has a Logback configuration of its own: a file property, or a file on its class path. */
+    static boolean configuredElsewhere(ClassLoader loader, String configurationFile) {
+        return configurationFile != null || loader.getResource("logback-test.xml") != null
+                || loader.getResource("logback.xml") != null;
     }
 }
