@@ -30,9 +30,6 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     PlacementOptions placementOptions;
 
-    @Option(names = "--hardware", paramLabel = "ID", description = "Hardware id (see `tokenscale hardware`).")
-    String hardware;
-
     @Option(names = "--speculative", paramLabel = "DRAFT,LENGTH,ACCEPTANCE",
             description = "Speculative decoding with this draft model, draft length and per-token acceptance, "
                     + "e.g. llama-3.1-8b,4,0.7.")
@@ -69,7 +66,7 @@ final class EstimateCommand implements Callable<Integer> {
 
     private EstimateRequest request(PluginHost running) {
         return new EstimateRequest(workloadOptions.modelId(running, host),
-                WorkloadOptions.hardwareId(hardware, running, host), workloadOptions.batch, workloadOptions.context,
+                WorkloadOptions.hardwareId(workloadOptions.hardware, running, host), workloadOptions.batch, workloadOptions.context,
                 workloadOptions.prompt, workloadOptions.weights, workloadOptions.kv, placementOptions.layout(),
                 placementOptions.objective, placementOptions.minInteractivity, placementOptions.maxDevices,
                 speculative());

@@ -29,9 +29,6 @@ final class PlaceCommand implements Callable<Integer> {
     @Mixin
     PlacementOptions placementOptions;
 
-    @Option(names = "--hardware", paramLabel = "ID", description = "Hardware id (see `tokenscale hardware`).")
-    String hardware;
-
     @Option(names = "--top", paramLabel = "N", defaultValue = "" + PlaceRequest.DEFAULT_TOP,
             description = "Show the best N placements (default: ${DEFAULT-VALUE}).")
     int top;
@@ -57,7 +54,7 @@ final class PlaceCommand implements Callable<Integer> {
         PlacementRanking result;
         try (PluginHost running = launcher.start(host)) {
             result = new Queries(running).place(new PlaceRequest(workloadOptions.modelId(running, host),
-                    WorkloadOptions.hardwareId(hardware, running, host), workloadOptions.batch,
+                    WorkloadOptions.hardwareId(workloadOptions.hardware, running, host), workloadOptions.batch,
                     workloadOptions.context, workloadOptions.prompt, workloadOptions.weights, workloadOptions.kv,
                     placementOptions.objective, placementOptions.minInteractivity, placementOptions.maxDevices, top));
         }
