@@ -6,7 +6,7 @@ import dev.tokenscale.api.Figure;
 import dev.tokenscale.api.OpKind;
 import dev.tokenscale.api.OpTiming;
 import dev.tokenscale.api.Operation;
-import dev.tokenscale.api.RooflineExecutionModel;
+import dev.tokenscale.api.roofline.RooflineExecutionModel;
 
 /**
  * Decode on a wafer. Weights never stream from off the wafer: each matrix op is a local GEMV on every PE of the

@@ -3,7 +3,7 @@ package dev.tokenscale.plugin.groqstacked;
 import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.OpKind;
 import dev.tokenscale.api.Operation;
-import dev.tokenscale.api.RooflineExecutionModel;
+import dev.tokenscale.api.roofline.RooflineExecutionModel;
 
 /**
  * Decode on an SRAM LPU. The compiler schedules every operand's arrival, so there is no launch cost and no jitter;

@@ -3,7 +3,7 @@ package dev.tokenscale.plugin.nvidia;
 import dev.tokenscale.api.AcceleratorFamily;
 import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.ExecutionModel;
-import dev.tokenscale.api.RooflineExecutionModel;
+import dev.tokenscale.api.roofline.RooflineExecutionModel;
 
 /**
  * HBM GPUs: each decode step streams the weights it touches from HBM, shared by the batch, plus every sequence's

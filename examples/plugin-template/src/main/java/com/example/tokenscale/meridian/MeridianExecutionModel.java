@@ -3,7 +3,7 @@ package com.example.tokenscale.meridian;
 import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.OpKind;
 import dev.tokenscale.api.Operation;
-import dev.tokenscale.api.RooflineExecutionModel;
+import dev.tokenscale.api.roofline.RooflineExecutionModel;
 
 /**
  * Where the Meridian differs from the default roofline: its compiler fuses every elementwise pass (norm,

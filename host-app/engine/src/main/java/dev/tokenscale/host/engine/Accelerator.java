@@ -1,0 +1,33 @@
+package dev.tokenscale.host.engine;
+
+import dev.tokenscale.api.AcceleratorFamily;
+import dev.tokenscale.api.AcceleratorSpec;
+import dev.tokenscale.api.ExecutionModel;
+import java.util.Objects;
+
+/**
+ * One installed system as the engines see it: its resolved spec and the execution model of its family. Engines
+ * take plain lists of these, so integrators and tests can use them without a framework.
+ *
+ * @param spec   the resolved spec
+ * @param model  the family's execution model for it
+ * @param origin where the spec came from (bundle and resource, or file), for explanations
+ */
+public record Accelerator(AcceleratorSpec spec, ExecutionModel model, String origin) {
+    public Accelerator {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** A declared spec resolved by its family, with the family's execution model for the resolved spec. */
+    public static Accelerator of(AcceleratorFamily family, AcceleratorSpec declared, String origin) {
+        AcceleratorSpec resolved = family.resolve(declared);
+        return new Accelerator(resolved, family.executionModel(resolved), origin);
+    }
+
+    /** The spec's id. */
+    public String id() {
+        return spec.id();
+    }
+}

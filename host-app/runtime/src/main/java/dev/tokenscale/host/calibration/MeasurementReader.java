@@ -1,0 +1,237 @@
+package dev.tokenscale.host.calibration;
+
+import dev.tokenscale.host.spec.SpecMapper;
+import dev.tokenscale.host.spec.SpecException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.tokenscale.host.engine.Measurement;
+import dev.tokenscale.host.engine.Measurement.Phase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads measurement files: CSV with a header row, or JSON as an array of objects, both with the columns of
+ * {@code data/measurements/h200-calibration.csv} (documented in {@code docs/calibration.md}). Every error names the
+ * file, the line, the column, the value found and what was expected.
+ */
+public final class MeasurementReader {
+
+    /** Columns every file has. */
+    public static final List<String> REQUIRED = List.of("hardware", "model", "phase", "batch", "context_tokens",
+            "prompt_tokens", "step_seconds");
+    /** Columns a file may have for people; they are not read. */
+    public static final List<String> INFORMATIONAL = List.of("tokens_per_user_per_second",
+            "tokens_per_gpu_per_second", "note");
+
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .build();
+
+    private MeasurementReader() {
+    }
+
+    /** One row as written: its line and its cells by column. */
+    private record Written(int line, Map<String, String> cells) {
+    }
+
+    /** Reads a measurement file from disk. */
+    public static List<Measurement> read(Path file) throws SpecException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new SpecException(file.toString(), "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Reads measurements from a stream; {@code fileName} names it in errors and picks CSV or JSON. */
+    public static List<Measurement> read(InputStream in, String fileName) throws SpecException {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        List<Written> rows;
+        try {
+            if (lower.endsWith(".csv")) {
+                rows = csv(in, fileName);
+            } else if (lower.endsWith(".json")) {
+                rows = json(in, fileName);
+            } else {
+                throw new SpecException(fileName, "", "unknown file type; expected a .csv or .json measurement file");
+            }
+        } catch (JsonProcessingException e) {
+            throw new SpecException(fileName, "", "syntax error at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new SpecException(fileName, "", "cannot read: " + e.getMessage());
+        }
+        if (rows.isEmpty()) {
+            throw new SpecException(fileName, "", "no rows; expected at least one measurement");
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        for (Written row : rows) {
+            measurements.add(measurement(row, fileName));
+        }
+        return measurements;
+    }
+
+    private static List<Written> csv(InputStream in, String fileName) throws IOException, SpecException {
+        List<Written> rows = new ArrayList<>();
+        try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(in)) {
+            if (!it.hasNextValue()) {
+                return rows;
+            }
+            List<String> header = Arrays.stream(it.nextValue()).map(String::trim).toList();
+            checkColumns(header, 1, fileName);
+            while (it.hasNextValue()) {
+                String[] values = it.nextValue();
+                int line = it.getParser().currentTokenLocation().getLineNr();
+                if (values.length != header.size()) {
+                    throw new SpecException(fileName, "", "line " + line + ": " + values.length + " values; expected "
+                            + header.size() + ", one per column of the header");
+                }
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (int i = 0; i < values.length; i++) {
+                    cells.put(header.get(i), values[i].trim());
+                }
+                rows.add(new Written(line, cells));
+            }
+        }
+        return rows;
+    }
+
+    private static List<Written> json(InputStream in, String fileName) throws IOException, SpecException {
+        ObjectMapper mapper = SpecMapper.mapperFor(fileName);
+        List<Written> rows = new ArrayList<>();
+        try (JsonParser parser = mapper.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new SpecException(fileName, "", "expected a JSON array of rows, e.g. [{\"hardware\": "
+                        + "\"nvidia-h200\", \"model\": \"llama-3.1-8b\", \"phase\": \"decode\", ...}]");
+            }
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                int line = parser.currentTokenLocation().getLineNr();
+                JsonNode object = mapper.readTree(parser);
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> field : object.properties()) {
+                    JsonNode value = field.getValue();
+                    if (value.isContainerNode()) {
+                        throw new SpecException(fileName, "", "line " + line + ", column '" + field.getKey()
+                                + "': expected a number or a text, not " + (value.isArray() ? "a list" : "an object"));
+                    }
+                    cells.put(field.getKey(), value.isNull() ? "" : value.asText().trim());
+                }
+                checkColumns(List.copyOf(cells.keySet()), line, fileName);
+                rows.add(new Written(line, cells));
+            }
+            if (parser.currentToken() != JsonToken.END_ARRAY) {
+                throw new SpecException(fileName, "", "line " + parser.currentTokenLocation().getLineNr()
+                        + ": expected a row object {...}");
+            }
+        }
+        return rows;
+    }
+
+    private static void checkColumns(List<String> columns, int line, String fileName) throws SpecException {
+        for (String column : columns) {
+            if (!REQUIRED.contains(column) && !INFORMATIONAL.contains(column)) {
+                throw new SpecException(fileName, "", "line " + line + ": unknown column '" + column
+                        + "'; expected " + String.join(", ", REQUIRED) + " (and optionally "
+                        + String.join(", ", INFORMATIONAL) + ")");
+            }
+        }
+        for (String column : REQUIRED) {
+            if (!columns.contains(column)) {
+                throw new SpecException(fileName, "", "line " + line + ": missing column '" + column
+                        + "'; expected " + String.join(", ", REQUIRED));
+            }
+        }
+    }
+
+    private static Measurement measurement(Written row, String fileName) throws SpecException {
+        Cells cells = new Cells(row, fileName);
+        Phase phase = cells.phase();
+        boolean decode = phase == Phase.DECODE;
+        long context = decode ? cells.whole("context_tokens", 1, "a decode row needs its cached tokens")
+                : cells.optionalWhole("context_tokens");
+        long prompt = decode ? 0 : cells.whole("prompt_tokens", 1, "a prefill row needs its prompt length");
+        return new Measurement(cells.text("hardware"), cells.text("model"), phase,
+                (int) cells.whole("batch", 1, "every row needs its batch"), context, prompt, cells.seconds(),
+                fileName + ", line " + row.line());
+    }
+
+    /** The cells of one row, checked one column at a time. */
+    private record Cells(Written row, String fileName) {
+
+        private SpecException error(String column, String problem) {
+            return new SpecException(fileName, "", "line " + row.line() + ", column '" + column + "': " + problem);
+        }
+
+        private String value(String column) {
+            return row.cells().getOrDefault(column, "");
+        }
+
+        String text(String column) throws SpecException {
+            String value = value(column);
+            if (value.isEmpty()) {
+                throw error(column, "empty; expected an id");
+            }
+            return value;
+        }
+
+        Phase phase() throws SpecException {
+            String value = value("phase");
+            try {
+                return Phase.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw error("phase", "'" + value + "': expected decode or prefill");
+            }
+        }
+
+        long whole(String column, long min, String why) throws SpecException {
+            String value = value(column);
+            if (value.isEmpty()) {
+                throw error(column, "empty; " + why + ", a whole number of " + min + " or more");
+            }
+            long parsed;
+            try {
+                parsed = Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw error(column, "'" + value + "': expected a whole number of " + min + " or more");
+            }
+            if (parsed < min || parsed > Integer.MAX_VALUE) {
+                throw error(column, "'" + value + "': expected a whole number of " + min + " or more");
+            }
+            return parsed;
+        }
+
+        long optionalWhole(String column) throws SpecException {
+            return value(column).isEmpty() ? 0 : whole(column, 0, "");
+        }
+
+        double seconds() throws SpecException {
+            String value = value("step_seconds");
+            double seconds;
+            try {
+                seconds = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw error("step_seconds", "'" + value + "': expected a time in seconds above 0");
+            }
+            if (!(seconds > 0) || Double.isInfinite(seconds)) {
+                throw error("step_seconds", "'" + value + "': expected a time in seconds above 0");
+            }
+            return seconds;
+        }
+    }
+}
