@@ -1,8 +1,10 @@
 package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.ComparisonResult;
+import dev.tokenscale.host.embed.EstimateRequest;
 import dev.tokenscale.host.embed.Queries;
 import dev.tokenscale.host.engine.Comparison;
+import dev.tokenscale.host.engine.Curves;
 import dev.tokenscale.host.engine.SpeedPremium;
 import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Option;
                 + "second (interactivity) against tokens per chip per second (throughput), cost per million tokens, "
                 + "tokens per second per megawatt, and the speed premium (docs/metrics.md defines every metric).",
                 "A request is --prompt input tokens and (--context - --prompt) output tokens; decode steps are "
-                        + "timed at the full context."})
+                        + "timed at its average context, --prompt + output / 2. Each system is served co-located "
+                        + "(prefill riding on decode steps) and, where it can send KV caches between instances, "
+                        + "disaggregated (prefill and decode pools)."})
 final class CompareCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,6 +58,15 @@ final class CompareCommand implements Callable<Integer> {
             description = "Speed premium: the fast mode's tokens/s/user (default: ${DEFAULT-VALUE}).")
     double fast;
 
+    @Option(names = "--max-devices", paramLabel = "N", defaultValue = "" + EstimateRequest.DEFAULT_MAX_DEVICES,
+            description = "Only deployments of at most N devices, prefill and decode pools counted (default: "
+                    + "${DEFAULT-VALUE}).")
+    int maxDevices;
+
+    @Option(names = "--max-batch", paramLabel = "B", defaultValue = "" + Curves.MAX_BATCH,
+            description = "Only deployments serving at most B sequences at once (default: ${DEFAULT-VALUE}).")
+    int maxBatch;
+
     @Option(names = "--standard-hardware", paramLabel = "ID",
             description = "Speed premium: run the standard mode on this system (default: the cheapest).")
     String standardHardware;
@@ -76,7 +89,7 @@ final class CompareCommand implements Callable<Integer> {
         try (PluginHost running = launcher.start(comparison.host);
              Progress progress = comparison.progress(running)) {
             result = new Queries(running).compare(comparison.request(running, costAt, standard, fast,
-                    standardHardware), curve -> progress.step());
+                    standardHardware).withLimits(maxDevices, maxBatch), curve -> progress.step());
         }
         write(result.comparison(), result.premium());
         if (json) {

@@ -101,7 +101,7 @@ final class CompareView {
     static Table frontier(Curve curve) {
         List<List<String>> rows = new ArrayList<>();
         for (OperatingPoint p : curve.frontier()) {
-            rows.add(List.of(String.valueOf(p.batch()), p.placement(), String.valueOf(p.devices()),
+            rows.add(List.of(String.valueOf(p.batch()), p.label(), String.valueOf(p.devices()),
                     Units.count(p.tokensPerUserPerSecond()), Units.count(p.tokensPerChipPerSecond()),
                     Units.count(p.totalTokensPerChipPerSecond()), Units.dollars(p.costPerMillionTokensUsd()),
                     Units.dollars(p.costPerMillionInputTokensUsd()), Units.count(p.tokensPerSecondPerMegawatt()),
@@ -131,7 +131,7 @@ final class CompareView {
         for (SpeedPremium.Option option : premium.fast()) {
             OperatingPoint p = option.point();
             rows.add(p == null ? List.of(option.hardware(), "-", "-", "-", "-", "unreachable")
-                    : List.of(option.hardware(), p.batch() + " on " + p.placement(),
+                    : List.of(option.hardware(), p.batch() + " on " + p.label(),
                     Units.count(p.tokensPerUserPerSecond()), ratio(option.speedup()),
                     Units.dollars(p.costPerMillionTokensUsd()), ratio(option.priceRatio())));
         }

@@ -1,6 +1,7 @@
 package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.CompareRequest;
+import dev.tokenscale.host.embed.EstimateRequest;
 import dev.tokenscale.host.embed.FleetRequest;
 import dev.tokenscale.host.runtime.PluginHost;
 import java.util.ArrayList;
@@ -24,17 +25,21 @@ public final class ComparisonOptions {
             description = "Only these hardware ids, comma-separated (default: every installed system).")
     List<String> hardware = new ArrayList<>();
 
+    @Option(names = "--speculative", paramLabel = "DRAFT,LENGTH,ACCEPTANCE", converter = SpeculativeOption.class,
+            description = SpeculativeOption.DESCRIPTION + " Every frontier then decodes speculatively.")
+    EstimateRequest.Speculative speculative;
+
     /** The comparison these options ask for, with the speed-premium settings of {@code compare}. */
     CompareRequest request(PluginHost running, Double costAt, Double standard, Double fast, String standardHardware) {
         return new CompareRequest(serving.modelId(running, host), hardware, serving.context, serving.prompt,
                 serving.weights, serving.kv, economics.economics(running.installed()), costAt, standard, fast,
-                standardHardware);
+                standardHardware, speculative, null, null);
     }
 
     /** The fleets these options ask for. */
     FleetRequest fleet(PluginHost running, double powerWatts, double atInteractivity) {
         return new FleetRequest(serving.modelId(running, host), powerWatts, atInteractivity, hardware, serving.context,
-                serving.prompt, serving.weights, serving.kv, economics.economics(running.installed()));
+                serving.prompt, serving.weights, serving.kv, economics.economics(running.installed()), speculative);
     }
 
     /** A progress bar over the systems to sweep. */

@@ -5,7 +5,6 @@ import dev.tokenscale.host.embed.Queries;
 import dev.tokenscale.host.engine.Estimate;
 import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,10 +29,9 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     PlacementOptions placementOptions;
 
-    @Option(names = "--speculative", paramLabel = "DRAFT,LENGTH,ACCEPTANCE",
-            description = "Speculative decoding with this draft model, draft length and per-token acceptance, "
-                    + "e.g. llama-3.1-8b,4,0.7.")
-    String speculative;
+    @Option(names = "--speculative", paramLabel = "DRAFT,LENGTH,ACCEPTANCE", converter = SpeculativeOption.class,
+            description = SpeculativeOption.DESCRIPTION)
+    EstimateRequest.Speculative speculative;
 
     @Option(names = "--json", description = "Print JSON (fields documented in docs/cli.md).")
     boolean json;
@@ -69,24 +67,6 @@ final class EstimateCommand implements Callable<Integer> {
                 WorkloadOptions.hardwareId(workloadOptions.hardware, running, host), workloadOptions.batch, workloadOptions.context,
                 workloadOptions.prompt, workloadOptions.weights, workloadOptions.kv, placementOptions.layout(),
                 placementOptions.objective, placementOptions.minInteractivity, placementOptions.maxDevices,
-                speculative());
-    }
-
-    private EstimateRequest.Speculative speculative() {
-        if (speculative == null) {
-            return null;
-        }
-        String[] parts = speculative.split(",");
-        if (parts.length != 3) {
-            throw new UserException("--speculative '" + speculative
-                    + "': expected DRAFT,LENGTH,ACCEPTANCE, e.g. llama-3.1-8b,4,0.7");
-        }
-        try {
-            return new EstimateRequest.Speculative(parts[0].trim(), Integer.parseInt(parts[1].trim()),
-                    Double.parseDouble(parts[2].trim()));
-        } catch (NumberFormatException e) {
-            throw new UserException(String.format(Locale.ROOT, "--speculative '%s': expected a draft length of 1 or "
-                    + "more and an acceptance in [0, 1)", speculative));
-        }
+                speculative);
     }
 }

@@ -75,7 +75,7 @@ final class FleetCommand implements Callable<Integer> {
         for (FleetPlan plan : sizing.fleets()) {
             OperatingPoint p = plan.point();
             String where = p == null ? "does not fit"
-                    : String.format(Locale.ROOT, "batch %d on %s (%s)%s", p.batch(), p.placement(),
+                    : String.format(Locale.ROOT, "batch %d on %s (%s)%s", p.batch(), p.label(),
                     CompareView.devices(p.devices(), kind(result, plan.hardware())),
                     plan.reachesTarget() ? "" : ", best reachable, below the target");
             rows.add(List.of(plan.hardware(), Units.count(plan.systems()), Units.count(plan.devices()), where,

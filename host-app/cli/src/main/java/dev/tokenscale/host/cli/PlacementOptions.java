@@ -10,9 +10,11 @@ import picocli.CommandLine.Option;
 /** How a placement is chosen: fixed with --placement, or searched for an objective under constraints. */
 public final class PlacementOptions {
 
-    @Option(names = "--placement", paramLabel = "tp=N,pp=N[,ep=N][,mb=N]",
-            description = "Use this placement instead of searching: tensor parallel (devices per stage), pipeline "
-                    + "stages, expert parallel, micro-batches in flight.")
+    @Option(names = "--placement", paramLabel = "[dp=N,][tp=N,][pp=N,][ep=N,][mb=N]",
+            description = "Use this placement instead of searching: data-parallel attention groups and tensor "
+                    + "parallel devices per group (a stage spans dp x tp devices), pipeline stages, expert parallel "
+                    + "(ways the routed experts are spread over a stage), micro-batches in flight; each defaults to "
+                    + "1, e.g. dp=8,ep=8 or tp=8,pp=2.")
     String placement;
 
     @Option(names = "--objective", paramLabel = "OBJECTIVE", defaultValue = "interactivity",
@@ -33,11 +35,12 @@ public final class PlacementOptions {
         if (placement == null) {
             return null;
         }
-        Map<String, Integer> parts = new HashMap<>(Map.of("tp", 1, "pp", 1, "ep", 1, "mb", 1));
+        Map<String, Integer> parts = new HashMap<>(Map.of("tp", 1, "dp", 1, "pp", 1, "ep", 1, "mb", 1));
         for (String part : placement.split(",")) {
             String[] pair = part.trim().split("=");
             if (pair.length != 2 || !parts.containsKey(pair[0].trim())) {
-                throw new UserException("--placement '" + placement + "': expected tp=N,pp=N[,ep=N][,mb=N]");
+                throw new UserException("--placement '" + placement + "': expected parts dp=N, tp=N, pp=N, ep=N, "
+                        + "mb=N separated by commas, e.g. dp=8,ep=8");
             }
             try {
                 parts.put(pair[0].trim(), Integer.parseInt(pair[1].trim()));
@@ -46,6 +49,6 @@ public final class PlacementOptions {
                         + " must be a whole number of 1 or more");
             }
         }
-        return new Layout(parts.get("tp"), parts.get("pp"), parts.get("ep"), parts.get("mb"));
+        return new Layout(parts.get("tp"), parts.get("dp"), parts.get("pp"), parts.get("ep"), parts.get("mb"));
     }
 }

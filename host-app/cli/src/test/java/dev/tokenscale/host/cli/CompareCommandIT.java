@@ -57,7 +57,7 @@ class CompareCommandIT {
         assertEquals(0, csv.exit(), csv.err());
         String[] lines = csv.out().strip().split("\n");
         assertEquals(points + 1, lines.length);
-        assertTrue(lines[0].startsWith("hardware,batch,placement,devices,"), lines[0]);
+        assertTrue(lines[0].startsWith("hardware,batch,placement,deployment,devices,"), lines[0]);
         assertTrue(lines[1].startsWith("cerebras-cs3,"), lines[1]);
     }
 

@@ -10,6 +10,7 @@ import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.engine.Comparison;
 import dev.tokenscale.host.engine.Curve;
+import dev.tokenscale.host.engine.Curves;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.engine.OperatingPoint;
 import dev.tokenscale.host.engine.Workload;
@@ -45,7 +46,7 @@ class CompareIT {
         installed = host.installed();
         ModelArchitecture model = Lookup.model(installed, "gpt-oss-120b");
         comparison = Comparison.of(model, installed.accelerators(), Workload.of(model, 1, 8192, 1024),
-                Economics.DEFAULT, List.of(), curve -> { });
+                Economics.DEFAULT, null, Curves.Limits.NONE, List.of(), curve -> { });
     }
 
     @AfterAll

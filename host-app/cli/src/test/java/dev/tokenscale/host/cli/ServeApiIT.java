@@ -210,8 +210,8 @@ class ServeApiIT {
                 + "{\"tensorParallel\": 0}}` | 400 | bad_request | placement.tensorParallel 0: expected a whole "
                 + "number of 1 or more",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"placement\": {\"tp\": 8}}` "
-                + "| 400 | bad_request | unknown field 'placement.tp'; expected one of [expertParallel, "
-                + "microBatches, pipelineStages, tensorParallel]",
+                + "| 400 | bad_request | unknown field 'placement.tp'; expected one of [dataParallel, "
+                + "expertParallel, microBatches, pipelineStages, tensorParallel]",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"speculative\": "
                 + "{\"draft\": \"llama-3.1-8b\", \"draftLength\": 4, \"acceptance\": 1.5}}` | 400 | bad_request | "
                 + "speculative.acceptance 1.5: expected a probability in [0, 1)",

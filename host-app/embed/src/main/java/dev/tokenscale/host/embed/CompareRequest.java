@@ -1,6 +1,7 @@
 package dev.tokenscale.host.embed;
 
 import dev.tokenscale.api.Precision;
+import dev.tokenscale.host.engine.Curves;
 import java.util.List;
 
 /**
@@ -19,11 +20,15 @@ import java.util.List;
  * @param standard          speed premium: the standard mode's tokens/s/user, above 0 (default 40)
  * @param fast              speed premium: the fast mode's tokens/s/user, above 0 (default 100)
  * @param standardHardware  speed premium: the system of the standard mode, or {@code null} for the cheapest
+ * @param speculative       speculative decoding in every frontier, or {@code null} for none
+ * @param maxDevices        only deployments of at most this many devices, both pools counted (default 4096)
+ * @param maxBatch          only deployments serving at most this many sequences at once (default 65536)
  * @throws InvalidInputException when a field is missing or out of range
  */
 public record CompareRequest(String model, List<String> hardware, Long context, Long prompt, Precision weights,
                              Precision kv, EconomicsRequest economics, Double costAt, Double standard, Double fast,
-                             String standardHardware) {
+                             String standardHardware, EstimateRequest.Speculative speculative, Integer maxDevices,
+                             Integer maxBatch) {
 
     public CompareRequest {
         model = Checks.id("model", model);
@@ -38,22 +43,44 @@ public record CompareRequest(String model, List<String> hardware, Long context, 
         Checks.positive("costAt", costAt);
         Checks.positive("standard", standard);
         Checks.positive("fast", fast);
+        maxDevices = Checks.or(maxDevices, EstimateRequest.DEFAULT_MAX_DEVICES);
+        maxBatch = Checks.or(maxBatch, Curves.MAX_BATCH);
+        Checks.atLeastOne("maxDevices", maxDevices);
+        Checks.atLeastOne("maxBatch", maxBatch);
     }
 
     /** {@code model} on every installed system, with every default. */
     public static CompareRequest of(String model) {
-        return new CompareRequest(model, null, null, null, null, null, null, null, null, null, null);
+        return new CompareRequest(model, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** The same comparison of these systems only. */
     public CompareRequest withHardware(List<String> newHardware) {
         return new CompareRequest(model, newHardware, context, prompt, weights, kv, economics, costAt, standard,
-                fast, standardHardware);
+                fast, standardHardware, speculative, maxDevices, maxBatch);
     }
 
     /** The same comparison under other economics. */
     public CompareRequest withEconomics(EconomicsRequest newEconomics) {
         return new CompareRequest(model, hardware, context, prompt, weights, kv, newEconomics, costAt, standard,
-                fast, standardHardware);
+                fast, standardHardware, speculative, maxDevices, maxBatch);
+    }
+
+    /** The same comparison with speculative decoding in every frontier. */
+    public CompareRequest withSpeculative(EstimateRequest.Speculative newSpeculative) {
+        return new CompareRequest(model, hardware, context, prompt, weights, kv, economics, costAt, standard,
+                fast, standardHardware, newSpeculative, maxDevices, maxBatch);
+    }
+
+    /** The same comparison of deployments within these limits. */
+    public CompareRequest withLimits(int newMaxDevices, int newMaxBatch) {
+        return new CompareRequest(model, hardware, context, prompt, weights, kv, economics, costAt, standard,
+                fast, standardHardware, speculative, newMaxDevices, newMaxBatch);
+    }
+
+    /** The limits as the engine takes them. */
+    Curves.Limits limits() {
+        return new Curves.Limits(maxDevices, maxBatch);
     }
 }

@@ -2,6 +2,7 @@ package dev.tokenscale.host.embed;
 
 import dev.tokenscale.api.Precision;
 import dev.tokenscale.host.engine.PlacementSearch.Objective;
+import dev.tokenscale.host.engine.Shape;
 
 /**
  * One model on one hardware system, for {@link Tokenscale#estimate}: {@code tokenscale estimate}'s options and the
@@ -93,41 +94,51 @@ public record EstimateRequest(String model, String hardware, Integer batch, Long
     }
 
     /**
-     * A placement given rather than searched ({@code --placement tp=8,pp=2}); a {@code null} field is 1.
+     * A placement given rather than searched ({@code --placement dp=8,ep=8} or {@code tp=8,pp=2}); a {@code null}
+     * field is 1. A stage spans {@code dataParallel x tensorParallel} devices.
      *
-     * @param tensorParallel devices per stage
+     * @param tensorParallel devices that split attention (and every dense matrix) within a data-parallel group
+     * @param dataParallel   data-parallel attention groups per stage, each serving its own sequences (replicas of
+     *                       a dense model)
      * @param pipelineStages pipeline stages
-     * @param expertParallel ways the experts are split
+     * @param expertParallel ways the routed experts are spread over a stage's devices
      * @param microBatches   micro-batches in flight
      */
-    public record Layout(Integer tensorParallel, Integer pipelineStages, Integer expertParallel,
-                         Integer microBatches) {
+    public record Layout(Integer tensorParallel, Integer dataParallel, Integer pipelineStages,
+                         Integer expertParallel, Integer microBatches) {
         public Layout {
             tensorParallel = Checks.or(tensorParallel, 1);
+            dataParallel = Checks.or(dataParallel, 1);
             pipelineStages = Checks.or(pipelineStages, 1);
             expertParallel = Checks.or(expertParallel, 1);
             microBatches = Checks.or(microBatches, 1);
             Checks.atLeastOne("placement.tensorParallel", tensorParallel);
+            Checks.atLeastOne("placement.dataParallel", dataParallel);
             Checks.atLeastOne("placement.pipelineStages", pipelineStages);
             Checks.atLeastOne("placement.expertParallel", expertParallel);
             Checks.atLeastOne("placement.microBatches", microBatches);
         }
 
-        /** Devices it uses: tensor parallel x pipeline stages. */
+        /** Devices it uses: data parallel x tensor parallel x pipeline stages. */
         public int devices() {
-            return tensorParallel * pipelineStages;
+            return dataParallel * tensorParallel * pipelineStages;
         }
 
-        /** The CLI's notation, e.g. {@code tp=8,pp=2,ep=1,mb=1}. */
+        /** The CLI's notation of the parts that are not 1, e.g. {@code pp=2,tp=8}. */
         public String label() {
-            return "tp=" + tensorParallel + ",pp=" + pipelineStages + ",ep=" + expertParallel + ",mb=" + microBatches;
+            return shape().notation();
+        }
+
+        /** The engine's form of this layout. */
+        public Shape shape() {
+            return new Shape(pipelineStages, tensorParallel, dataParallel, expertParallel, microBatches);
         }
     }
 
     /**
-     * Speculative decoding: a draft model proposes tokens that the target verifies in one pass.
+     * Speculative decoding: a draft proposes tokens that the target verifies in one pass.
      *
-     * @param draft       draft model id
+     * @param draft       draft model id, or {@code mtp} for the target's own multi-token-prediction modules
      * @param draftLength tokens drafted per verify step, 1 or more
      * @param acceptance  per-token acceptance probability, in [0, 1)
      */

@@ -28,20 +28,22 @@ public record PlacementRanking(String model, String hardware, String objective, 
      * @param placement               short form, e.g. {@code pp=2,tp=8}
      * @param devices                 devices it uses
      * @param pipelineStages          stages
-     * @param tensorParallel          devices per stage
-     * @param expertParallel          ways the experts are split
+     * @param tensorParallel          devices that split attention within a data-parallel group
+     * @param dataParallel            data-parallel attention groups per stage
+     * @param expertParallel          ways the routed experts are spread over a stage
      * @param microBatches            micro-batches in flight
      * @param tokensPerUserPerSecond  interactivity
      * @param tokensPerChipPerSecond  throughput per device
      * @param costPerMillionTokensUsd US dollars per million output tokens at the default economics
      */
-    public record Ranked(String placement, int devices, int pipelineStages, int tensorParallel, int expertParallel,
-                         int microBatches, double tokensPerUserPerSecond, double tokensPerChipPerSecond,
+    public record Ranked(String placement, int devices, int pipelineStages, int tensorParallel, int dataParallel,
+                         int expertParallel, int microBatches, double tokensPerUserPerSecond, double tokensPerChipPerSecond,
                          double costPerMillionTokensUsd) {
 
         /** The placement in request form, to evaluate it with {@link EstimateRequest#withPlacement}. */
         public EstimateRequest.Layout layout() {
-            return new EstimateRequest.Layout(tensorParallel, pipelineStages, expertParallel, microBatches);
+            return new EstimateRequest.Layout(tensorParallel, dataParallel, pipelineStages, expertParallel,
+                    microBatches);
         }
     }
 }

@@ -55,15 +55,12 @@ public final class Queries {
         ModelArchitecture model = Lookup.model(installed, r.model());
         Accelerator accelerator = Lookup.hardware(installed, r.hardware());
         Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.kv());
-        Speculation speculation = r.speculative() == null ? null : new Speculation(
-                Lookup.model(installed, r.speculative().draft()), r.speculative().draftLength(),
-                r.speculative().acceptance());
+        Speculation speculation = speculation(installed, model, r.speculative());
         List<String> warnings = new ArrayList<>(warnings(model, r.context()));
         Placement placement;
         if (r.placement() != null) {
             EstimateRequest.Layout layout = r.placement();
-            Placements.Built built = Placements.build(model, accelerator, workload, layout.pipelineStages(),
-                    layout.tensorParallel(), layout.expertParallel(), layout.microBatches());
+            Placements.Built built = Placements.build(model, accelerator, workload, layout.shape());
             if (built.placement() == null) {
                 return Estimator.doesNotFit(model, accelerator, workload, built.problem(), warnings);
             }
@@ -132,7 +129,24 @@ public final class Queries {
         overridden(installed, "economics.capexUsd", r.economics().capexUsd().keySet());
         overridden(installed, "economics.systemWatts", r.economics().systemWatts().keySet());
         return Comparison.of(model, chosen, workload(model, 1, r.context(), r.prompt(), r.weights(), r.kv()),
-                r.economics().economics(), warnings(model, r.context()), done);
+                r.economics().economics(), speculation(installed, model, r.speculative()), r.limits(),
+                warnings(model, r.context()), done);
+    }
+
+    /** The speculation a request asks for: with a draft model, or with the target's MTP modules; null for none. */
+    private static Speculation speculation(Installed installed, ModelArchitecture target,
+                                           EstimateRequest.Speculative s) {
+        if (s == null) {
+            return null;
+        }
+        if (!Speculation.MTP.equals(s.draft())) {
+            return Speculation.withDraft(Lookup.model(installed, s.draft()), s.draftLength(), s.acceptance());
+        }
+        if (target.mtpLayers() == 0) {
+            throw InvalidInputException.field("speculative.draft", s.draft(), "a draft model id: " + target.id()
+                    + " declares no multi-token-prediction modules (mtpLayers)");
+        }
+        return Speculation.mtp(target, s.draftLength(), s.acceptance());
     }
 
     /** Every hardware id an economics override names is installed. */
@@ -149,7 +163,8 @@ public final class Queries {
     private static PlacementRanking.Ranked ranked(Candidate c) {
         Placement p = c.placement();
         return new PlacementRanking.Ranked(p.label(), p.devices(), p.pipelineStages(), p.tensorParallel(),
-                p.expertParallel(), p.microBatches(), c.tokensPerUser(), c.tokensPerChip(), c.costPerMillion());
+                p.dataParallel(), p.expertParallel(), p.microBatches(), c.tokensPerUser(), c.tokensPerChip(),
+                c.costPerMillion());
     }
 
     /** The workload of a request: the model's own precisions unless the request names others. */

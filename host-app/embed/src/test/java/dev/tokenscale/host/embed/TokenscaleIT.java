@@ -98,9 +98,9 @@ class TokenscaleIT {
                 () -> new EstimateRequest.Speculative("llama-3.1-8b", 4, 1.0));
         assertEquals("speculative.acceptance", acceptance.field());
         assertEquals("--speculative 1.0: expected a probability in [0, 1)", acceptance.optionMessage());
-        assertEquals("placement tp=8,pp=2,ep=1,mb=1: expected at most maxDevices 8 devices; it uses 16",
+        assertEquals("placement pp=2,tp=8: expected at most maxDevices 8 devices; it uses 16",
                 assertThrows(InvalidInputException.class, () -> request.withSearch(Objective.COST, 0, 8)
-                        .withPlacement(new EstimateRequest.Layout(8, 2, null, null))).getMessage());
+                        .withPlacement(new EstimateRequest.Layout(8, null, 2, null, null))).getMessage());
         assertEquals("model is required", assertThrows(InvalidInputException.class,
                 () -> PlaceRequest.of(" ", "nvidia-h100")).getMessage());
         assertEquals("top 0: expected a whole number of 1 or more", assertThrows(InvalidInputException.class,
@@ -160,7 +160,7 @@ class TokenscaleIT {
             assertEquals("standardHardware groq-lpu-v1: expected one of the compared systems: cerebras-cs3, "
                     + "nvidia-b200, nvidia-h200", assertThrows(InvalidInputException.class, () -> ts.compare(
                     new CompareRequest("gpt-oss-120b", List.of("cerebras-cs3", "nvidia-b200", "nvidia-h200"), null,
-                            null, null, null, null, null, null, null, "groq-lpu-v1"))).getMessage());
+                            null, null, null, null, null, null, null, "groq-lpu-v1", null, null, null))).getMessage());
 
             FleetSizing sizing = ts.fleet(FleetRequest.of("gpt-oss-120b", 7.5e8).withInteractivity(1000)
                     .withHardware(List.of("nvidia-b200", "cerebras-cs3")));

@@ -16,16 +16,21 @@ import java.util.function.Consumer;
  * @param weights          precision of the non-expert weights
  * @param experts          precision of the routed experts
  * @param kv               precision of the KV cache
- * @param contextTokens    context at the last decode step (prompt + output); decode steps are timed there
+ * @param contextTokens    context at the last decode step (prompt + output)
+ * @param averageContextTokens context decode steps are timed at: prompt + output / 2
  * @param promptTokens     input tokens per request
  * @param outputTokens     output tokens per request
  * @param economics        the cost-of-ownership assumptions
+ * @param speculation      speculative decoding in every system's frontier, or {@code null}
+ * @param limits           the limits on each deployment swept
  * @param systems          one curve per hardware system, in the order asked for
  * @param warnings         things the user should know (a context beyond the model's maximum, ...)
  */
 public record Comparison(String model, long parameters, long activeParameters, String weights, String experts,
-                         String kv, long contextTokens, long promptTokens, long outputTokens, Economics economics,
-                         List<Curve> systems, List<String> warnings) {
+                         String kv, long contextTokens, long averageContextTokens, long promptTokens,
+                         long outputTokens, Economics economics, SpeculationSpec speculation, Curves.Limits limits,
+                         List<Curve> systems,
+                         List<String> warnings) {
 
     public Comparison {
         systems = List.copyOf(systems);
@@ -33,16 +38,37 @@ public record Comparison(String model, long parameters, long activeParameters, S
     }
 
     /**
+     * Speculative decoding as compared.
+     *
+     * @param draft           draft model id, or {@code mtp} for the model's own multi-token-prediction modules
+     * @param draftLength     tokens drafted per verify step
+     * @param acceptance      per-token acceptance probability
+     * @param tokensPerVerify expected tokens committed per verify step
+     */
+    public record SpeculationSpec(String draft, int draftLength, double acceptance, double tokensPerVerify) {
+
+        /** The description of a speculation, or {@code null} for none. */
+        static SpeculationSpec of(Speculation s) {
+            return s == null ? null : new SpeculationSpec(s.draftName(), s.draftLength(), s.acceptance(),
+                    s.tokensPerVerify());
+        }
+    }
+
+    /**
      * Sweeps every accelerator for the model at the workload's context and prompt (its batch is ignored);
      * {@code done} hears of each curve as it is finished.
+     *
+     * @param speculation speculative decoding, or {@code null}
      */
     public static Comparison of(ModelArchitecture m, List<Accelerator> accelerators, Workload base,
-                                Economics economics, List<String> warnings, Consumer<Curve> done) {
+                                Economics economics, Speculation speculation, Curves.Limits limits,
+                                List<String> warnings, Consumer<Curve> done) {
         OperatingPoint.Request request = OperatingPoint.Request.of(base);
         return new Comparison(m.id(), ModelMath.totalParameters(m), ModelMath.activeParameters(m),
                 name(base.weights()), name(base.experts()), name(base.kv()), base.contextTokens(),
-                request.promptTokens(), request.outputTokens(), economics,
-                Curves.sweep(m, accelerators, base, economics, done), warnings);
+                request.averageContextTokens(), request.promptTokens(), request.outputTokens(), economics,
+                SpeculationSpec.of(speculation), limits, Curves.sweep(m, accelerators, base, economics, speculation, limits, done),
+                warnings);
     }
 
     private static String name(Precision precision) {

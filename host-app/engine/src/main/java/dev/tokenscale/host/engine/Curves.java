@@ -5,16 +5,21 @@ import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.engine.OperatingPoint.Request;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Sweeps batch sizes and placements and keeps the Pareto frontier of (tokens per user per second, tokens per chip
- * per second). Batches double from 1; at each, every feasible placement that {@link PlacementSearch} finds is an
- * operating point. The sweep stops at the memory limit (no placement fits), at {@link #MAX_BATCH}, or when
- * throughput per chip has saturated: two doublings in a row that raise the batch's best by less than
- * {@link #SATURATION}, since beyond that larger batches only cost interactivity.
+ * per second). Batches double from 1; at each, every feasible placement that {@link PlacementSearch} finds is served
+ * co-located and, where the system can send KV caches between instances, disaggregated ({@link Serving}), each an
+ * operating point. Decode steps are timed at a request's average context, prompt + output / 2 (the KV cache is
+ * paged, so memory holds what the sequences have on average). The sweep stops at the memory limit (no placement
+ * fits), at {@link #MAX_BATCH}, or when throughput per chip has saturated: two doublings in a row that raise the
+ * batch's best by less than {@link #SATURATION}, since beyond that larger batches only cost interactivity.
  */
 public final class Curves {
 
@@ -27,21 +32,50 @@ public final class Curves {
     }
 
     /**
+     * Limits on the deployments swept.
+     *
+     * @param maxDevices most devices a deployment may use, both pools counted
+     * @param maxBatch   most sequences a deployment may serve at once
+     */
+    public record Limits(int maxDevices, int maxBatch) {
+        /** Up to 4,096 devices and {@link #MAX_BATCH} sequences. */
+        public static final Limits NONE = new Limits(PlacementSearch.Constraints.NONE.maxDevices(), MAX_BATCH);
+
+        public Limits {
+            if (maxDevices < 1 || maxBatch < 1) {
+                throw new IllegalArgumentException("limits must be 1 or more: " + maxDevices + ", " + maxBatch);
+            }
+        }
+    }
+
+    /**
      * The curves of one model on several kinds of hardware, in their order, swept in parallel; {@code done} hears of
      * each curve as it is finished (from any thread).
+     *
+     * @param speculation speculative decoding, or {@code null}
      */
     public static List<Curve> sweep(ModelArchitecture m, List<Accelerator> accelerators, Workload base,
-                                    Economics economics, Consumer<Curve> done) {
+                                    Economics economics, Speculation speculation, Limits limits,
+                                    Consumer<Curve> done) {
         return accelerators.parallelStream().map(a -> {
-            Curve curve = sweep(m, a, base, economics);
+            Curve curve = sweep(m, a, base, economics, speculation, limits);
             done.accept(curve);
             return curve;
         }).toList();
     }
 
-    /** The curve of one model on one kind of hardware; {@code base} gives context, prompt and precisions. */
-    public static Curve sweep(ModelArchitecture m, Accelerator a, Workload base, Economics economics) {
+    /**
+     * The curve of one model on one kind of hardware; {@code base} gives the request (its context is prompt +
+     * output) and the precisions.
+     *
+     * @param speculation speculative decoding, or {@code null}
+     */
+    public static Curve sweep(ModelArchitecture m, Accelerator a, Workload base, Economics economics,
+                              Speculation speculation, Limits limits) {
         Request request = Request.of(base);
+        Workload timed = new Workload(1, request.averageContextTokens(), request.promptTokens(), base.weights(),
+                base.experts(), base.kv());
+        Map<String, Optional<Serving.PrefillPool>> pools = new HashMap<>();
         List<OperatingPoint> points = new ArrayList<>();
         String limitedBy = null;
         String problem = null;
@@ -49,10 +83,11 @@ public final class Curves {
         int flat = 0;
         int largest = 0;
         int swept = 0;
-        for (int batch = 1; batch <= MAX_BATCH && flat < 2; batch *= 2) {
-            Workload w = base.withBatch(batch);
+        PlacementSearch.Constraints constraints = new PlacementSearch.Constraints(limits.maxDevices(), 0);
+        for (int batch = 1; batch <= limits.maxBatch() && flat < 2; batch = next(batch, limits.maxBatch())) {
+            Workload w = timed.withBatch(batch);
             PlacementSearch.Result result = PlacementSearch.search(m, a, w, PlacementSearch.Objective.INTERACTIVITY,
-                    PlacementSearch.Constraints.NONE, economics);
+                    constraints, economics);
             if (result.ranked().isEmpty()) {
                 problem = batch == 1 ? result.problem() : null;
                 break;
@@ -61,16 +96,28 @@ public final class Curves {
             double bestHere = 0;
             for (PlacementSearch.Candidate c : result.ranked()) {
                 swept++;
-                // Prefill only lowers both speeds: a candidate whose decode-only speeds a kept point already
-                // matches can never reach the frontier, so its prefill is not worth timing.
-                if (dominated(points, c.tokensPerUser(), c.tokensPerChip())) {
+                Placement p = c.placement();
+                Serving serving = new Serving(m, a, w, p, request, speculation);
+                // Prefill only lowers both speeds: a placement whose plain decoding steps a kept point already
+                // matches can never reach the frontier, so its deployments are not worth timing.
+                double[] bound = serving.decodeBound();
+                if (dominated(points, bound[0], bound[1])) {
                     continue;
                 }
-                Placement p = c.placement();
-                OperatingPoint point = OperatingPoint.of(a, economics, p, batch, request, 1 / c.tokensPerUser(),
-                        Estimator.prefillSeconds(m, a, w, p));
-                points.add(point);
-                bestHere = Math.max(bestHere, point.tokensPerChipPerSecond());
+                List<Serving.Served> deployments = new ArrayList<>();
+                Serving.Served colocated = serving.colocated();
+                deployments.add(colocated);
+                // Disaggregation is shown where it wins: more tokens per chip than prefill on the decode instances.
+                pools.computeIfAbsent(p.label(), label -> Serving.prefillPool(m, a, w, p, request))
+                        .flatMap(pool -> serving.disaggregated(pool, limits))
+                        .filter(split -> split.outputPerSecond() / split.devices()
+                                > colocated.outputPerSecond() / colocated.devices())
+                        .ifPresent(deployments::add);
+                for (Serving.Served served : deployments) {
+                    OperatingPoint point = OperatingPoint.of(a, economics, p, request, served);
+                    points.add(point);
+                    bestHere = Math.max(bestHere, point.tokensPerChipPerSecond());
+                }
             }
             if (batch == 1) {
                 limitedBy = Estimator.estimate(m, a, w, result.ranked().get(0).placement(), null, List.of())
@@ -86,6 +133,11 @@ public final class Curves {
                 frontier.stream().mapToDouble(OperatingPoint::tokensPerUserPerSecond).max().orElse(0),
                 frontier.stream().mapToDouble(OperatingPoint::tokensPerChipPerSecond).max().orElse(0),
                 swept, largest, limitedBy, problem);
+    }
+
+    /** The next batch: doubled, or the limit itself when doubling would pass it. */
+    private static int next(int batch, int limit) {
+        return batch == limit ? limit + 1 : Math.min(2 * batch, limit);
     }
 
     private static boolean dominated(List<OperatingPoint> points, double tokensPerUser, double tokensPerChip) {

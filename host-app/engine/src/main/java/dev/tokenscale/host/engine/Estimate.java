@@ -40,13 +40,14 @@ public record Estimate(String model, String hardware, int batch, long contextTok
      * @param label          short form, e.g. "pp=2,tp=8"
      * @param devices        devices used
      * @param pipelineStages stages
-     * @param tensorParallel devices per stage
-     * @param expertParallel ways the experts are split
+     * @param tensorParallel devices that split attention within a data-parallel group
+     * @param dataParallel   data-parallel attention groups per stage (replicas for a dense model)
+     * @param expertParallel ways the routed experts are spread over a stage
      * @param microBatches   micro-batches in flight
      * @param stages         per stage: layers and memory per tier
      * @param hops           the pipeline hops each token makes
      */
-    public record PlacementView(String label, int devices, int pipelineStages, int tensorParallel,
+    public record PlacementView(String label, int devices, int pipelineStages, int tensorParallel, int dataParallel,
                                 int expertParallel, int microBatches, List<StageView> stages, HopView hops) {
     }
 
@@ -85,7 +86,7 @@ public record Estimate(String model, String hardware, int batch, long contextTok
     /**
      * Speculative decoding.
      *
-     * @param draftModel        draft model id
+     * @param draftModel        draft model id, or {@code mtp} for the target's multi-token-prediction modules
      * @param draftLength       tokens drafted per verify step
      * @param acceptance        per-token acceptance probability
      * @param tokensPerVerify   expected tokens committed per verify step, (1 - a^(g+1)) / (1 - a)

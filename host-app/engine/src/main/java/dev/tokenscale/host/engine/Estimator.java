@@ -43,28 +43,23 @@ public final class Estimator {
                                     Speculation speculation, List<String> warnings) {
         int micro = micro(w, p);
         List<BreakdownLine> lines = new ArrayList<>();
-        Pass decode = speculation == null ? Pass.decode(micro, w.contextTokens())
-                : new Pass(micro, speculation.draftLength() + 1L, w.contextTokens());
-        double cycle = cycle(m, a, w, p, decode, lines);
+        double cycle = cycle(m, a, w, p, Decoding.targetPass(micro, w.contextTokens(), speculation), lines);
         double perUser = 1 / cycle;
         SpeculationView speculationView = null;
         if (speculation != null) {
-            Workload draftWorkload = Workload.of(speculation.draft(), w.batch(), w.contextTokens(), w.promptTokens());
-            Shard draftShard = Shard.whole(speculation.draft(), a.spec());
-            double draftSeconds = StepTime.seconds(speculation.draft(), a, draftWorkload, draftShard,
-                    Pass.decode(micro, w.contextTokens()));
-            for (OpCost line : StepTime.explain(speculation.draft(), a, draftWorkload, draftShard,
-                    Pass.decode(micro, w.contextTokens()))) {
-                lines.add(line(-2, "draft x " + speculation.draftLength() + ": " + line.group(),
-                        line.count() * speculation.draftLength(), line.op(), line.timing()));
+            int g = speculation.draftLength();
+            List<OpCost> draft = StepTime.explain(speculation.draft(), a, Decoding.draftWorkload(w, speculation),
+                    Decoding.draftShard(m, a, p, speculation), Pass.decode(micro, w.contextTokens()));
+            for (OpCost line : draft) {
+                lines.add(line(-2, "draft x " + g + ": " + line.group(), line.count() * g, line.op(), line.timing()));
             }
+            double draftSeconds = StepTime.total(draft);
             double verifySeconds = cycle;
-            cycle = verifySeconds + speculation.draftLength() * draftSeconds;
+            cycle = verifySeconds + g * draftSeconds;
             perUser = speculation.tokensPerVerify() / cycle;
             double plain = 1 / cycle(m, a, w, p, Pass.decode(micro, w.contextTokens()), null);
-            speculationView = new SpeculationView(speculation.draft().id(), speculation.draftLength(),
-                    speculation.acceptance(), speculation.tokensPerVerify(), verifySeconds, draftSeconds,
-                    perUser / plain);
+            speculationView = new SpeculationView(speculation.draftName(), g, speculation.acceptance(),
+                    speculation.tokensPerVerify(), verifySeconds, draftSeconds, perUser / plain);
         }
         double ttft = prefillSeconds(m, a, w, p);
         return new Estimate(m.id(), a.id(), w.batch(), w.contextTokens(), w.promptTokens(), name(w.weights()),
@@ -76,8 +71,8 @@ public final class Estimator {
 
     /** Time to first token: the prefill of one prompt through every stage, one micro-batch in flight. */
     public static double prefillSeconds(ModelArchitecture m, Accelerator a, Workload w, Placement p) {
-        return cycle(m, a, w, new Placement(p.pipelineStages(), p.tensorParallel(), p.expertParallel(), 1,
-                p.stages(), p.hopLink()), Pass.prefill(w.promptTokens()), null);
+        return cycle(m, a, w, new Placement(p.shape().withStages(p.pipelineStages(), 1), p.moe(), p.stages(),
+                p.hopLink()), Pass.prefill(w.promptTokens()), null);
     }
 
     /** The estimate of a placement that does not fit: the reason, and no speeds. */
@@ -88,7 +83,7 @@ public final class Estimator {
                 List.copyOf(warnings), List.of());
     }
 
-    private static int micro(Workload w, Placement p) {
+    static int micro(Workload w, Placement p) {
         return (int) Math.ceil((double) w.batch() / p.microBatches());
     }
 
@@ -96,8 +91,8 @@ public final class Estimator {
      * Time between two output tokens of one sequence; when {@code lines} is given, every term is added to it so
      * that their totals sum to the result.
      */
-    private static double cycle(ModelArchitecture m, Accelerator a, Workload w, Placement p, Pass pass,
-                                List<BreakdownLine> lines) {
+    static double cycle(ModelArchitecture m, Accelerator a, Workload w, Placement p, Pass pass,
+                        List<BreakdownLine> lines) {
         double path = 0;
         double slowest = 0;
         double hop = 0;
@@ -199,7 +194,7 @@ public final class Estimator {
                 double kv = (tier.name().equals(shard.kvTier()) ? footprint.kvBytes() - spilled : 0)
                         + (tier.name().equals(shard.kvSpillTier()) ? spilled : 0);
                 if (weights > 0 || kv > 0) {
-                    memory.add(new TierUse(tier.name(), Placements.usable(spec, tier), weights, kv));
+                    memory.add(new TierUse(tier.name(), MemoryBudget.usable(spec, tier), weights, kv));
                 }
             }
             stages.add(new StageView(shard.firstLayer(), shard.endLayer(), memory));
@@ -211,7 +206,7 @@ public final class Estimator {
             hops = new HopView(p.pipelineStages() - 1, p.hopLink(),
                     (p.pipelineStages() - 1) * a.model().time(hop).seconds(), bytes);
         }
-        return new PlacementView(p.label(), p.devices(), p.pipelineStages(), p.tensorParallel(),
+        return new PlacementView(p.label(), p.devices(), p.pipelineStages(), p.tensorParallel(), p.dataParallel(),
                 p.expertParallel(), p.microBatches(), stages, hops);
     }
 }

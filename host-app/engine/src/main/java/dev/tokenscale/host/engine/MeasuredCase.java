@@ -21,7 +21,7 @@ public record MeasuredCase(Measurement row, ModelArchitecture model, Workload wo
      */
     public static MeasuredCase of(Measurement row, ModelArchitecture m, Accelerator a) {
         Workload w = Workload.of(m, row.batch(), row.tokensHeld(), Math.max(1, row.promptTokens()));
-        Placements.Built built = Placements.build(m, a, w, 1, 1, 1, 1);
+        Placements.Built built = Placements.build(m, a, w, Shard.ALONE);
         if (built.placement() == null) {
             throw new IllegalArgumentException(row.where() + ": " + m.id() + " does not fit one " + a.id()
                     + " device: " + built.problem());

@@ -2,6 +2,7 @@ package dev.tokenscale.host.engine;
 
 import dev.tokenscale.api.AttentionKind;
 import dev.tokenscale.api.AttentionSpec;
+import dev.tokenscale.api.FfnSpec;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.api.MoeSpec;
 import dev.tokenscale.api.Precision;
@@ -155,6 +156,24 @@ public final class ModelMath {
     /** Whether a layer's FFN is a mixture of experts (the dense layers come first). */
     public static boolean isMoeLayer(ModelArchitecture m, int i) {
         return m.isMoe() && i >= m.ffn().moe().denseLayers();
+    }
+
+    /**
+     * A model's multi-token-prediction modules as a model of their own: {@code mtpLayers} layers shaped like its
+     * MoE (or, for a dense model, dense) layers with full attention, reading its embedding and LM head. The small
+     * projection that joins the embedding to the previous hidden state (2 x hidden x hidden) is left out, like norms.
+     */
+    public static ModelArchitecture mtpModules(ModelArchitecture m) {
+        MoeSpec moe = m.ffn().moe();
+        FfnSpec ffn = moe == null ? m.ffn() : new FfnSpec(m.ffn().intermediateSize(), m.ffn().gated(),
+                new MoeSpec(moe.experts(), moe.expertsPerToken(), moe.sharedExperts(), moe.expertIntermediateSize(),
+                        0));
+        AttentionSpec a = m.attention();
+        AttentionSpec full = new AttentionSpec(a.kind(), a.heads(), a.kvHeads(), a.headDim(), 0, 0, a.qLoraRank(),
+                a.kvLoraRank(), a.qkNopeHeadDim(), a.qkRopeHeadDim(), a.vHeadDim());
+        return new ModelArchitecture(m.id() + "-mtp", m.name() + " MTP modules", "multi-token prediction of " + m.id(),
+                m.source(), Math.max(1, m.mtpLayers()), m.hiddenSize(), m.vocabSize(), m.tiedEmbeddings(),
+                m.maxContext(), full, ffn, m.precision(), null, 0);
     }
 
     /**

@@ -3,51 +3,57 @@ package dev.tokenscale.host.engine;
 import java.util.List;
 
 /**
- * How a model is spread over devices: {@code pipelineStages} stages of contiguous layers, each stage on
- * {@code tensorParallel} devices that split every layer (and split the experts {@code expertParallel} ways), with
- * {@code microBatches} micro-batches in flight so that the stages work at once.
+ * One serving instance as built: its shape, what each stage's devices hold, and the link between stages.
  *
- * @param pipelineStages stages of contiguous layers
- * @param tensorParallel devices per stage
- * @param expertParallel ways each stage splits its experts (divides {@code tensorParallel})
- * @param microBatches   micro-batches in flight (1 .. stages)
- * @param stages         what each stage's devices hold
- * @param hopLink        interconnect between stages, or {@code null} with one stage
+ * @param shape   how the model is split
+ * @param moe     whether the model's FFN is a mixture of experts (data parallelism then means DP attention)
+ * @param stages  what each stage's devices hold
+ * @param hopLink interconnect between stages, or {@code null} with one stage
  */
-public record Placement(int pipelineStages, int tensorParallel, int expertParallel, int microBatches,
-                        List<Shard> stages, String hopLink) {
+public record Placement(Shape shape, boolean moe, List<Shard> stages, String hopLink) {
 
     public Placement {
         stages = List.copyOf(stages);
-        if (stages.size() != pipelineStages || microBatches < 1 || microBatches > pipelineStages) {
-            throw new IllegalArgumentException("placement: " + stages.size() + " stages for pp=" + pipelineStages
-                    + ", micro-batches " + microBatches);
+        if (stages.size() != shape.pipelineStages() || shape.microBatches() > shape.pipelineStages()) {
+            throw new IllegalArgumentException("placement: " + stages.size() + " stages for " + shape.label(moe));
         }
-        if (pipelineStages > 1 && hopLink == null) {
+        if (shape.pipelineStages() > 1 && hopLink == null) {
             throw new IllegalArgumentException("a pipeline needs a link between its stages");
         }
     }
 
     /** Every device the placement uses. */
     public int devices() {
-        return pipelineStages * tensorParallel;
+        return shape.devices();
     }
 
-    /** A short label, e.g. {@code "tp=8"} or {@code "pp=4"} or {@code "pp=2,tp=8,ep=8,mb=2"}. */
+    /** Stages of contiguous layers. */
+    public int pipelineStages() {
+        return shape.pipelineStages();
+    }
+
+    /** Attention tensor parallelism within a data-parallel group. */
+    public int tensorParallel() {
+        return shape.tensorParallel();
+    }
+
+    /** Data-parallel attention groups per stage (replicas for a dense model). */
+    public int dataParallel() {
+        return shape.dataParallel();
+    }
+
+    /** Ways the routed experts are spread. */
+    public int expertParallel() {
+        return shape.expertParallel();
+    }
+
+    /** Micro-batches in flight. */
+    public int microBatches() {
+        return shape.microBatches();
+    }
+
+    /** The placement notation, e.g. {@code dp=8,ep=8 (DP attention)}. */
     public String label() {
-        StringBuilder label = new StringBuilder();
-        if (pipelineStages > 1) {
-            label.append("pp=").append(pipelineStages).append(',');
-        }
-        if (tensorParallel > 1) {
-            label.append("tp=").append(tensorParallel).append(',');
-        }
-        if (expertParallel > 1) {
-            label.append("ep=").append(expertParallel).append(',');
-        }
-        if (microBatches > 1) {
-            label.append("mb=").append(microBatches).append(',');
-        }
-        return label.length() == 0 ? "1 device" : label.substring(0, label.length() - 1);
+        return shape.label(moe);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tokenscale.host.engine;
 
 import dev.tokenscale.api.AcceleratorSpec;
-import dev.tokenscale.api.LinkScope;
 import dev.tokenscale.api.ModelArchitecture;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,10 +9,10 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * Enumerates the feasible placements of a model on one kind of hardware and ranks them. Tensor parallelism runs
- * in powers of two up to the largest scale-up (or chip-to-chip) domain; expert parallelism in powers of two that
- * divide it; pipeline stages from the fewest whose memory holds the model, doubled twice, since more stages only
- * add hops unless memory needs them; and with one or with as many micro-batches in flight as stages.
+ * Enumerates the feasible placements of a model on one kind of hardware and ranks them. Stages span powers of two
+ * devices up to the largest scale-up (or chip-to-chip) domain ({@link #stageShapes}); pipeline stages run from the
+ * fewest whose memory holds the model, doubled twice, since more stages only add hops unless memory needs them;
+ * with one or with as many micro-batches in flight as stages.
  */
 public final class PlacementSearch {
 
@@ -71,41 +70,41 @@ public final class PlacementSearch {
         String fewestShape = null;
         double fastest = 0;
         double hourly = economics.dollarsPerDeviceHour(a.spec());
-        for (int tp : tensorParallelOptions(a.spec(), constraints.maxDevices())) {
-            for (int ep : expertParallelOptions(m, tp)) {
-                int fewest = Placements.minimumStages(m, a, w, tp, ep);
-                if (fewest < 0 || fewest > m.layers()) {
-                    rejected.add(String.format(Locale.ROOT, "tp=%d,ep=%d: a single layer does not fit %s", tp, ep,
-                            a.spec().deviceKind()));
+        for (Shape stage : stageShapes(m, a.spec(), constraints.maxDevices())) {
+            int fewest = Placements.minimumStages(m, a, w, stage);
+            if (fewest < 0) {
+                String why = PlacementRules.problem(m, a, w, stage);
+                rejected.add(why != null ? why : String.format(Locale.ROOT, "%s: a single layer does not fit",
+                        stage.label(m.isMoe())));
+                continue;
+            }
+            if (fewest * stage.devicesPerStage() < fewestDevices) {
+                fewestDevices = fewest * stage.devicesPerStage();
+                fewestShape = stage.withStages(fewest, 1).label(m.isMoe());
+            }
+            for (int stages : new TreeSet<>(List.of(fewest, Math.min(m.layers(), 2 * fewest),
+                    Math.min(m.layers(), 4 * fewest)))) {
+                Shape shape = stage.withStages(stages, 1);
+                if (shape.devices() > constraints.maxDevices()) {
+                    rejected.add(String.format(Locale.ROOT, "%s needs %d devices, over the limit of %d",
+                            shape.label(m.isMoe()), shape.devices(), constraints.maxDevices()));
                     continue;
                 }
-                if (fewest * tp < fewestDevices) {
-                    fewestDevices = fewest * tp;
-                    fewestShape = "pp=" + fewest + (tp > 1 ? "," + tp(tp, ep) : "");
-                }
-                for (int stages : new TreeSet<>(List.of(fewest, Math.min(m.layers(), 2 * fewest),
-                        Math.min(m.layers(), 4 * fewest)))) {
-                    if (stages * tp > constraints.maxDevices()) {
-                        rejected.add(String.format(Locale.ROOT, "pp=%d,tp=%d needs %d devices, over the limit of %d",
-                                stages, tp, stages * tp, constraints.maxDevices()));
+                for (int micro : new TreeSet<>(List.of(1, Math.min(stages, w.batch())))) {
+                    Placements.Built built = Placements.build(m, a, w, stage.withStages(stages, micro));
+                    if (built.placement() == null) {
+                        rejected.add(built.problem());
                         continue;
                     }
-                    for (int micro : new TreeSet<>(List.of(1, Math.min(stages, w.batch())))) {
-                        Placements.Built built = Placements.build(m, a, w, stages, tp, ep, micro);
-                        if (built.placement() == null) {
-                            rejected.add(built.problem());
-                            continue;
-                        }
-                        double[] speeds = Estimator.speeds(m, a, w, built.placement());
-                        fastest = Math.max(fastest, speeds[0]);
-                        if (speeds[0] < constraints.minInteractivity()) {
-                            rejected.add(String.format(Locale.ROOT, "%s gives %.0f tokens/s/user, under %.0f",
-                                    built.placement().label(), speeds[0], constraints.minInteractivity()));
-                            continue;
-                        }
-                        feasible.add(new Candidate(built.placement(), speeds[0], speeds[1],
-                                hourly / (speeds[1] * 3600) * 1e6));
+                    double[] speeds = Estimator.speeds(m, a, w, built.placement());
+                    fastest = Math.max(fastest, speeds[0]);
+                    if (speeds[0] < constraints.minInteractivity()) {
+                        rejected.add(String.format(Locale.ROOT, "%s gives %.0f tokens/s/user, under %.0f",
+                                built.placement().label(), speeds[0], constraints.minInteractivity()));
+                        continue;
                     }
+                    feasible.add(new Candidate(built.placement(), speeds[0], speeds[1],
+                            hourly / (speeds[1] * 3600) * 1e6));
                 }
             }
         }
@@ -114,18 +113,14 @@ public final class PlacementSearch {
                 ? problem(m, a, w, constraints, fewestDevices, fewestShape, fastest, rejected) : null);
     }
 
-    private static String tp(int tp, int ep) {
-        return "tp=" + tp + (ep > 1 ? ",ep=" + ep : "");
-    }
-
     /** Why no placement is feasible: too few devices allowed, too slow for the floor, or too big to hold. */
     private static String problem(ModelArchitecture m, Accelerator a, Workload w, Constraints constraints,
                                   int fewestDevices, String fewestShape, double fastest, List<String> rejected) {
         AcceleratorSpec spec = a.spec();
         if (fewestShape == null) {
             return String.format(Locale.ROOT, "a single layer of %s does not fit one %s (%s) even split %d ways",
-                    m.id(), spec.deviceKind(), spec.id(), tensorParallelOptions(spec, constraints.maxDevices())
-                            .stream().mapToInt(Integer::intValue).max().orElse(1));
+                    m.id(), spec.deviceKind(), spec.id(), Math.min(Topology.largestParallelDomain(spec),
+                            constraints.maxDevices()));
         }
         if (fewestDevices > constraints.maxDevices()) {
             Footprint all = Footprint.of(m, w, Shard.whole(m, spec), w.batch());
@@ -150,24 +145,26 @@ public final class PlacementSearch {
         return primary.thenComparingInt(c -> c.placement().devices());
     }
 
-    /** Powers of two up to the largest domain that tensor parallelism can use. */
-    static List<Integer> tensorParallelOptions(AcceleratorSpec spec, int maxDevices) {
-        int domain = spec.interconnects().stream().filter(l -> l.scope() != LinkScope.SCALE_OUT)
-                .mapToInt(l -> (int) l.domainSize().value()).max().orElse(1);
-        List<Integer> options = new ArrayList<>();
-        for (int tp = 1; tp <= Math.min(domain, maxDevices); tp *= 2) {
-            options.add(tp);
+    /**
+     * The stages searched: powers of two up to the largest scale-up domain (and the domain itself), each as plain
+     * tensor parallelism; for a mixture of experts also with the experts spread over the stage, under tensor-parallel
+     * attention and under DP attention.
+     */
+    static List<Shape> stageShapes(ModelArchitecture m, AcceleratorSpec spec, int maxDevices) {
+        int domain = Math.min(Topology.largestParallelDomain(spec), maxDevices);
+        TreeSet<Integer> sizes = new TreeSet<>();
+        for (int devices = 1; devices <= domain; devices *= 2) {
+            sizes.add(devices);
         }
-        return options;
-    }
-
-    private static List<Integer> expertParallelOptions(ModelArchitecture m, int tp) {
-        List<Integer> options = new ArrayList<>();
-        for (int ep = 1; ep <= tp; ep *= 2) {
-            if (ep == 1 || (m.isMoe() && m.ffn().moe().experts() % ep == 0)) {
-                options.add(ep);
+        sizes.add(domain);
+        List<Shape> shapes = new ArrayList<>();
+        for (int devices : sizes) {
+            shapes.add(Shape.tensor(1, devices, 1, 1));
+            if (m.isMoe() && devices > 1 && devices <= m.ffn().moe().experts()) {
+                shapes.add(Shape.tensor(1, devices, devices, 1));
+                shapes.add(new Shape(1, 1, devices, devices, 1));
             }
         }
-        return options;
+        return shapes;
     }
 }

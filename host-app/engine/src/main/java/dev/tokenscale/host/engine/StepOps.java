@@ -11,10 +11,26 @@ import dev.tokenscale.api.Precision;
 /**
  * Decomposes one forward pass on one device into operations, layer by layer, as a decode kernel sequence runs
  * them: norm, QKV projection, rotary embedding, attention over the KV cache, output projection, (all-reduce),
- * residual and norm, then the FFN (gate/up, activation, down) or the experts (router, routing, grouped gate/up
- * over the experts the batch touches, activation, grouped down, combine, plus any shared experts), (all-reduce or
- * all-to-all). Layers of the same kind (dense or MoE, full or sliding-window attention) produce identical
+ * residual and norm, then the FFN (gate/up, activation, down) or the experts (router, routing, (dispatch), grouped
+ * gate/up over the experts the batch touches, activation, grouped down, (combine), plus any shared experts),
+ * (all-reduce). Layers of the same kind (dense or MoE, full or sliding-window attention) produce identical
  * operations, so each kind is emitted once with its count.
+ *
+ * <p>How the device shares the work follows its shard's {@link Shape}. Everything but the routed experts runs in
+ * the device's data-parallel group on that group's sequences, its matrices split {@code tensorParallel} ways with
+ * an all-reduce after attention and after the FFN. The routed experts see every token of the stage:
+ * <ul>
+ *   <li>without data parallelism the tokens are already on every device after the attention all-reduce; each
+ *       device runs its experts (or its slice of each) on the tokens routed to them, and the FFN all-reduce sums
+ *       the partial outputs;</li>
+ *   <li>under DP attention (one device per group, {@code expertParallel} = the stage's devices) each device sends
+ *       its tokens to the devices of their top-k experts and gets the results back: an all-to-all dispatch of
+ *       {@code tokens x top-k x hidden} values, at 8 bits when the experts compute in 8 bits or fewer (DeepEP and
+ *       TensorRT-LLM dispatch FP8), and a combine of as many 16-bit values; or, when that moves fewer bytes, an
+ *       all-gather of every group's tokens before the experts and a reduce-scatter after, which together move the
+ *       bytes of one all-reduce of the stage's tokens.</li>
+ * </ul>
+ * The busiest device's experts receive {@code expertImbalance} times the mean routed tokens.
  */
 public final class StepOps {
 
@@ -33,59 +49,181 @@ public final class StepOps {
 
     /** Emits every operation of the pass on a device holding {@code shard}. */
     public static void emit(ModelArchitecture m, Workload w, Shard shard, Pass pass, OpSink sink) {
+        Pass group = pass.perGroup(shard.dataParallel());
         if (shard.embedding()) {
-            double bytes = pass.tokens() * m.hiddenSize() * (w.weights().bytes() + ACTIVATION_BYTES);
-            sink.accept(PER_STEP, 1, op(OpKind.ELEMENTWISE, "embedding lookup", 0, bytes, shard.weightTier(), w));
+            double bytes = group.tokens() * m.hiddenSize() * (w.weights().bytes() + ACTIVATION_BYTES);
+            sink.accept(PER_STEP, 1, op(OpKind.ELEMENTWISE, "embedding lookup", 0, bytes, shard.weightTier()));
         }
         int first = shard.firstLayer();
         int end = shard.endLayer();
         int moeStart = m.isMoe() ? Math.min(Math.max(m.ffn().moe().denseLayers(), first), end) : end;
-        layers(m, w, shard, pass, false, first, moeStart, sink);
-        layers(m, w, shard, pass, true, moeStart, end, sink);
+        Layer layer = new Layer(m, w, shard, pass, group, sink);
+        layer.emitAll(false, first, moeStart);
+        layer.emitAll(true, moeStart, end);
         if (shard.head()) {
-            elementwise(m, w, shard, pass, "final norm", PER_STEP, 1, sink);
-            gemm(m, w, shard, pass, "lm head", PER_STEP, 1, ModelMath.embeddingParameters(m) / shard.tensorParallel(),
-                    w.weights(), sink);
-            double logits = pass.tokens() * m.vocabSize() / shard.tensorParallel();
-            sink.accept(PER_STEP, 1, op(OpKind.ELEMENTWISE, "sampling", logits, logits * 4, shard.weightTier(), w));
+            layer.elementwise("final norm", PER_STEP, 1);
+            layer.gemm("lm head", PER_STEP, 1, ModelMath.embeddingParameters(m) / shard.tensorParallel(), w.weights());
+            double logits = group.tokens() * m.vocabSize() / shard.tensorParallel();
+            sink.accept(PER_STEP, 1, op(OpKind.ELEMENTWISE, "sampling", logits, logits * 4, shard.weightTier()));
         }
     }
 
-    /** Layers {@code [first, end)}, all dense or all MoE: the full-attention ones, then the sliding-window ones. */
-    private static void layers(ModelArchitecture m, Workload w, Shard shard, Pass pass, boolean moe, int first,
-                               int end, OpSink sink) {
-        int sliding = ModelMath.slidingLayersIn(m, first, end);
-        int full = end - first - sliding;
-        if (full > 0) {
-            layer(m, w, shard, pass, false, moe, moe ? MOE : DENSE, full, sink);
-        }
-        if (sliding > 0) {
-            layer(m, w, shard, pass, true, moe, moe ? MOE_SLIDING : DENSE_SLIDING, sliding, sink);
-        }
-    }
+    /** The operations of layers on one device, for one pass. */
+    private record Layer(ModelArchitecture m, Workload w, Shard shard, Pass pass, Pass group, OpSink sink) {
 
-    private static void layer(ModelArchitecture m, Workload w, Shard shard, Pass pass, boolean sliding, boolean moe,
-                              String group, int count, OpSink sink) {
-        int tp = shard.tensorParallel();
-        long attention = ModelMath.attentionParameters(m);
-        long outProjection = outProjectionParameters(m);
-        elementwise(m, w, shard, pass, "attention norm", group, count, sink);
-        gemm(m, w, shard, pass, "qkv projection", group, count, (attention - outProjection) / tp, w.weights(), sink);
-        elementwise(m, w, shard, pass, "rotary embedding", group, count, sink);
-        attention(m, w, shard, pass, sliding, group, count, sink);
-        gemm(m, w, shard, pass, "output projection", group, count, outProjection / tp, w.weights(), sink);
-        allReduce(m, shard, pass, "attention all-reduce", group, count, w, sink);
-        elementwise(m, w, shard, pass, "residual + ffn norm", group, count, sink);
-        if (moe) {
-            experts(m, w, shard, pass, group, count, sink);
-        } else {
-            long ffn = ModelMath.denseFfnParameters(m) / tp;
-            long down = ffn / m.ffn().matrices();
-            gemm(m, w, shard, pass, "ffn gate/up", group, count, ffn - down, w.weights(), sink);
-            elementwise(m, w, shard, pass, "ffn activation", group, count, sink);
-            gemm(m, w, shard, pass, "ffn down", group, count, down, w.weights(), sink);
+        /** Layers {@code [first, end)}, all dense or all MoE: the full-attention ones, then the sliding ones. */
+        void emitAll(boolean moe, int first, int end) {
+            int sliding = ModelMath.slidingLayersIn(m, first, end);
+            int full = end - first - sliding;
+            if (full > 0) {
+                emit(false, moe, moe ? MOE : DENSE, full);
+            }
+            if (sliding > 0) {
+                emit(true, moe, moe ? MOE_SLIDING : DENSE_SLIDING, sliding);
+            }
         }
-        allReduce(m, shard, pass, "ffn all-reduce", group, count, w, sink);
+
+        private void emit(boolean sliding, boolean moe, String name, int count) {
+            int tp = shard.tensorParallel();
+            long attention = ModelMath.attentionParameters(m);
+            long outProjection = outProjectionParameters(m);
+            elementwise("attention norm", name, count);
+            gemm("qkv projection", name, count, (attention - outProjection) / tp, w.weights());
+            elementwise("rotary embedding", name, count);
+            attention(sliding, name, count);
+            gemm("output projection", name, count, outProjection / tp, w.weights());
+            allReduce("attention all-reduce", name, count, group.tokens(), tp);
+            elementwise("residual + ffn norm", name, count);
+            if (moe) {
+                experts(name, count);
+            } else {
+                long ffn = ModelMath.denseFfnParameters(m) / tp;
+                long down = ffn / m.ffn().matrices();
+                gemm("ffn gate/up", name, count, ffn - down, w.weights());
+                elementwise("ffn activation", name, count);
+                gemm("ffn down", name, count, down, w.weights());
+                allReduce("ffn all-reduce", name, count, group.tokens(), tp);
+            }
+        }
+
+        private void attention(boolean sliding, String name, int count) {
+            AttentionSpec a = m.attention();
+            int window = sliding ? a.slidingWindow() : 0;
+            double headsHere = a.heads() / (double) shard.tensorParallel();
+            // Per new token and head: scores over the attended tokens and the weighted sum of values (2 FLOPs a MAC).
+            double macsPerAttended = a.kind() == AttentionKind.MLA
+                    ? (2.0 * a.kvLoraRank() + a.qkRopeHeadDim()) // absorbed MLA works in the latent space
+                    : 2.0 * a.headDim();
+            double kvBytesPerToken = ModelMath.kvValuesPerTokenPerLayer(m) * w.kv().bytes()
+                    / Footprint.kvSplit(m, shard.tensorParallel());
+            double flops = 2 * group.sequences() * group.newTokens() * group.attendedPerToken(window) * headsHere
+                    * macsPerAttended;
+            double kvBytes = group.sequences() * group.kvTokensRead(window) * kvBytesPerToken;
+            double spilled = kvBytes * shard.kvSpillShare();
+            sink.accept(name, count, new Operation(OpKind.ATTENTION, "attention", flops * (1 - shard.kvSpillShare()),
+                    kvBytes - spilled, shard.kvTier(), w.kv(), 1));
+            if (spilled > 0) {
+                sink.accept(name, count, new Operation(OpKind.ATTENTION, "attention over spilled KV",
+                        flops * shard.kvSpillShare(), spilled, shard.kvSpillTier(), w.kv(), 1));
+            }
+            if (group.prompts() > 0) {
+                // Each prompt writes its KV once and its tokens attend causally over the prompt.
+                double promptTokens = (double) group.prompts() * group.promptTokens();
+                sink.accept(name, count, new Operation(OpKind.ATTENTION, "prompt attention",
+                        2 * promptTokens * group.promptAttendedPerToken(window) * headsHere * macsPerAttended,
+                        promptTokens * kvBytesPerToken, shard.kvTier(), w.kv(), 1));
+            }
+        }
+
+        private void experts(String name, int count) {
+            MoeSpec moe = m.ffn().moe();
+            int ep = shard.expertParallel();
+            int k = moe.expertsPerToken();
+            double stageTokens = pass.tokens();
+            gemm("router", name, count, ModelMath.routerParameters(m), w.weights());
+            elementwise("routing (top-k, permute)", name, count);
+            boolean exchanged = shard.dataParallel() > 1;
+            boolean allToAll = exchanged && dispatchWire(k) <= allGatherWire(stageTokens);
+            if (allToAll) {
+                sink.accept(name, count, new Operation(OpKind.ALL_TO_ALL, "expert dispatch", 0,
+                        group.tokens() * k * m.hiddenSize() * dispatchBytes(), shard.parallelLink(), w.experts(),
+                        shard.devices()));
+            } else if (exchanged) {
+                allReduce("DP all-gather + reduce-scatter", name, count, stageTokens, shard.devices());
+            }
+            // Token-expert pairs this device computes: all of them when every device holds a slice of every expert.
+            double pairs = stageTokens * k / ep * (ep > 1 ? shard.expertImbalance() : 1);
+            double held = Math.ceil((double) moe.experts() / ep);
+            double touched = Math.min(held, ModelMath.expectedExpertsTouched(moe.experts(), k, stageTokens) / ep);
+            int split = shard.expertSplit();
+            long perExpert = ModelMath.expertParameters(m) / split;
+            long down = perExpert / m.ffn().matrices();
+            int groups = (int) Math.max(1, Math.ceil(touched - 1e-9));
+            double activations = pairs * ((double) m.hiddenSize() + (double) moe.expertIntermediateSize() / split)
+                    * ACTIVATION_BYTES;
+            groupedGemm("experts gate/up", name, count, touched, perExpert - down, pairs, activations, groups);
+            double width = pairs * moe.expertIntermediateSize() / split;
+            sink.accept(name, count, op(OpKind.ELEMENTWISE, "experts activation", 4 * width,
+                    3 * width * ACTIVATION_BYTES, shard.weightTier()));
+            groupedGemm("experts down", name, count, touched, down, pairs, activations, groups);
+            if (allToAll) {
+                sink.accept(name, count, new Operation(OpKind.ALL_TO_ALL, "expert combine", 0,
+                        group.tokens() * k * m.hiddenSize() * ACTIVATION_BYTES, shard.parallelLink(), w.weights(),
+                        shard.devices()));
+            }
+            if (moe.sharedExperts() > 0) {
+                gemm("shared experts", name, count,
+                        moe.sharedExperts() * ModelMath.expertParameters(m) / shard.tensorParallel(), w.weights());
+            }
+            elementwise("expert combine + residual", name, count);
+            if (!exchanged) {
+                allReduce("ffn all-reduce", name, count, group.tokens(), shard.tensorParallel());
+            }
+        }
+
+        /** Bytes a device's dispatch and combine put on the wire for one MoE layer. */
+        private double dispatchWire(int k) {
+            int devices = shard.devices();
+            return group.tokens() * k * m.hiddenSize() * (dispatchBytes() + ACTIVATION_BYTES) * (devices - 1)
+                    / devices;
+        }
+
+        /** Bytes an all-gather of the stage's tokens and the reduce-scatter of the results put on the wire. */
+        private double allGatherWire(double stageTokens) {
+            int devices = shard.devices();
+            return 2 * stageTokens * m.hiddenSize() * ACTIVATION_BYTES * (devices - 1) / devices;
+        }
+
+        /** Bytes of one dispatched value: 8 bits for experts that compute in 8 bits or fewer, else 16. */
+        private double dispatchBytes() {
+            return w.experts().bytes() <= 1 ? 1 : ACTIVATION_BYTES;
+        }
+
+        private void groupedGemm(String name, String layers, int count, double touched, long paramsPerExpert,
+                                 double tokens, double activationBytes, int groups) {
+            double bytes = touched * paramsPerExpert * w.experts().bytes() + activationBytes;
+            sink.accept(layers, count, new Operation(OpKind.GROUPED_GEMM, name, 2 * tokens * paramsPerExpert, bytes,
+                    shard.weightTier(), w.experts(), groups));
+        }
+
+        void gemm(String name, String layers, int count, long params, Precision precision) {
+            double activations = group.tokens() * 2.0 * m.hiddenSize() * ACTIVATION_BYTES;
+            sink.accept(layers, count, new Operation(OpKind.GEMM, name, 2 * group.tokens() * params,
+                    params * precision.bytes() + activations, shard.weightTier(), precision, 1));
+        }
+
+        void elementwise(String name, String layers, int count) {
+            double values = group.tokens() * m.hiddenSize();
+            sink.accept(layers, count, op(OpKind.ELEMENTWISE, name, 4 * values, 2 * values * ACTIVATION_BYTES,
+                    shard.weightTier()));
+        }
+
+        private void allReduce(String name, String layers, int count, double tokens, int devices) {
+            if (devices > 1) {
+                sink.accept(layers, count, new Operation(OpKind.ALL_REDUCE, name, 0,
+                        tokens * m.hiddenSize() * ACTIVATION_BYTES, shard.parallelLink(), w.weights(), devices));
+            }
+        }
     }
 
     private static long outProjectionParameters(ModelArchitecture m) {
@@ -94,103 +232,7 @@ public final class StepOps {
         return (long) a.heads() * valueDim * m.hiddenSize();
     }
 
-    private static void attention(ModelArchitecture m, Workload w, Shard shard, Pass pass, boolean sliding,
-                                  String group, int count, OpSink sink) {
-        AttentionSpec a = m.attention();
-        int window = sliding ? a.slidingWindow() : 0;
-        int tp = shard.tensorParallel();
-        // Per new token and head: scores over the attended tokens and the weighted sum of values (2 FLOPs a MAC).
-        double macsPerAttended = a.kind() == AttentionKind.MLA
-                ? (2.0 * a.kvLoraRank() + a.qkRopeHeadDim()) // absorbed MLA works in the latent space
-                : 2.0 * a.headDim();
-        double flops = 2 * pass.tokens() * pass.attendedPerToken(window) * (a.heads() / (double) tp)
-                * macsPerAttended;
-        // KV heads split across tensor-parallel ranks up to their number; MLA's single latent is replicated.
-        int kvSplit = a.kind() == AttentionKind.MLA ? 1 : Math.min(tp, a.kvHeads());
-        double kvBytes = pass.sequences() * pass.kvTokensRead(window) * ModelMath.kvValuesPerTokenPerLayer(m)
-                * w.kv().bytes() / kvSplit;
-        double spilled = kvBytes * shard.kvSpillShare();
-        sink.accept(group, count, new Operation(OpKind.ATTENTION, "attention", flops * (1 - shard.kvSpillShare()),
-                kvBytes - spilled, shard.kvTier(), w.kv(), 1));
-        if (spilled > 0) {
-            sink.accept(group, count, new Operation(OpKind.ATTENTION, "attention over spilled KV",
-                    flops * shard.kvSpillShare(), spilled, shard.kvSpillTier(), w.kv(), 1));
-        }
-    }
-
-    private static void experts(ModelArchitecture m, Workload w, Shard shard, Pass pass, String group, int count,
-                                OpSink sink) {
-        MoeSpec moe = m.ffn().moe();
-        int ep = shard.expertParallel();
-        // The tp devices of a stage split the experts ep ways; each expert is split by the remaining tp / ep.
-        int expertSplit = shard.tensorParallel() / ep;
-        gemm(m, w, shard, pass, "router", group, count, ModelMath.routerParameters(m), w.weights(), sink);
-        elementwise(m, w, shard, pass, "routing (top-k, permute)", group, count, sink);
-        allToAll(m, shard, pass, moe, "expert dispatch", group, count, w, sink);
-        double expertsHere = (double) moe.experts() / ep;
-        double tokensHere = pass.tokens() * moe.expertsPerToken() / ep;
-        double touched = ModelMath.expectedExpertsTouched(moe.experts(), moe.expertsPerToken(), pass.tokens()) / ep;
-        long perExpert = ModelMath.expertParameters(m) / expertSplit;
-        long down = perExpert / m.ffn().matrices();
-        int groups = (int) Math.max(1, Math.ceil(Math.min(touched, expertsHere) - 1e-9));
-        double activations = tokensHere * ((double) m.hiddenSize() + (double) moe.expertIntermediateSize() / expertSplit)
-                * ACTIVATION_BYTES;
-        groupedGemm("experts gate/up", group, count, touched, perExpert - down, tokensHere, activations, groups,
-                shard, w, sink);
-        sink.accept(group, count, op(OpKind.ELEMENTWISE, "experts activation", 4 * tokensHere * moe
-                .expertIntermediateSize() / expertSplit, 3 * tokensHere * moe.expertIntermediateSize() / expertSplit
-                * ACTIVATION_BYTES, shard.weightTier(), w));
-        groupedGemm("experts down", group, count, touched, down, tokensHere, activations, groups, shard, w, sink);
-        allToAll(m, shard, pass, moe, "expert combine", group, count, w, sink);
-        if (moe.sharedExperts() > 0) {
-            gemm(m, w, shard, pass, "shared experts", group, count,
-                    moe.sharedExperts() * ModelMath.expertParameters(m) / shard.tensorParallel(), w.weights(), sink);
-        }
-        elementwise(m, w, shard, pass, "expert combine + residual", group, count, sink);
-    }
-
-    private static void groupedGemm(String name, String group, int count, double touched, long paramsPerExpert,
-                                    double tokens, double activationBytes, int groups, Shard shard, Workload w,
-                                    OpSink sink) {
-        double bytes = touched * paramsPerExpert * w.experts().bytes() + activationBytes;
-        sink.accept(group, count, new Operation(OpKind.GROUPED_GEMM, name, 2 * tokens * paramsPerExpert, bytes,
-                shard.weightTier(), w.experts(), groups));
-    }
-
-    private static void gemm(ModelArchitecture m, Workload w, Shard shard, Pass pass, String name, String group,
-                             int count, long params, Precision precision, OpSink sink) {
-        double activations = pass.tokens() * 2.0 * m.hiddenSize() * ACTIVATION_BYTES;
-        sink.accept(group, count, new Operation(OpKind.GEMM, name, 2 * pass.tokens() * params,
-                params * precision.bytes() + activations, shard.weightTier(), precision, 1));
-    }
-
-    private static void elementwise(ModelArchitecture m, Workload w, Shard shard, Pass pass, String name,
-                                    String group, int count, OpSink sink) {
-        double values = pass.tokens() * m.hiddenSize();
-        sink.accept(group, count, op(OpKind.ELEMENTWISE, name, 4 * values, 2 * values * ACTIVATION_BYTES,
-                shard.weightTier(), w));
-    }
-
-    private static void allReduce(ModelArchitecture m, Shard shard, Pass pass, String name, String group, int count,
-                                  Workload w, OpSink sink) {
-        if (shard.tensorParallel() > 1) {
-            double bytes = pass.tokens() * m.hiddenSize() * ACTIVATION_BYTES;
-            sink.accept(group, count, new Operation(OpKind.ALL_REDUCE, name, 0, bytes, shard.parallelLink(),
-                    w.weights(), shard.tensorParallel()));
-        }
-    }
-
-    private static void allToAll(ModelArchitecture m, Shard shard, Pass pass, MoeSpec moe, String name, String group,
-                                 int count, Workload w, OpSink sink) {
-        if (shard.expertParallel() > 1) {
-            double bytes = pass.tokens() * moe.expertsPerToken() * m.hiddenSize() * ACTIVATION_BYTES
-                    / shard.expertParallel();
-            sink.accept(group, count, new Operation(OpKind.ALL_TO_ALL, name, 0, bytes, shard.parallelLink(),
-                    w.weights(), shard.expertParallel()));
-        }
-    }
-
-    private static Operation op(OpKind kind, String name, double flops, double bytes, String tier, Workload w) {
+    private static Operation op(OpKind kind, String name, double flops, double bytes, String tier) {
         return new Operation(kind, name, flops, bytes, tier, Precision.BF16, 1);
     }
 }

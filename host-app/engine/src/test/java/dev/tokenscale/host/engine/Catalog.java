@@ -115,7 +115,8 @@ public final class Catalog {
 
     /** A frontier point with only the fields the tests look at set. */
     static OperatingPoint point(int batch, int devices, double perUser, double perChip, double costPerMillion) {
-        return new OperatingPoint(batch, "tp=" + devices, devices, 1, devices, 1, 1, perUser, perChip, perChip,
+        return new OperatingPoint(batch, "tp=" + devices, OperatingPoint.CO_LOCATED, devices, 0, 1, devices, 1, 1, 1,
+                perUser, perChip, perChip,
                 perChip * 8, costPerMillion, 0, perChip * 1000, 1 / perUser, 0.01, 0);
     }
 

@@ -29,7 +29,7 @@ class CurvesTest {
     void sweepOfARealModelIsAParetoFrontier() {
         ModelArchitecture model = Catalog.model("gpt-oss-120b");
         Curve curve = Curves.sweep(model, Catalog.testGpu(), Workload.of(model, 1, 8192, 1024),
-                Economics.DEFAULT);
+                Economics.DEFAULT, null, Curves.Limits.NONE);
         List<OperatingPoint> frontier = curve.frontier();
         assertTrue(frontier.size() >= 5, "a frontier of several points: " + frontier.size());
         assertNull(curve.problem());
@@ -40,7 +40,10 @@ class CurvesTest {
             assertTrue(faster.tokensPerUserPerSecond() > slower.tokensPerUserPerSecond(), "sorted by interactivity");
             assertTrue(faster.tokensPerChipPerSecond() < slower.tokensPerChipPerSecond(), "throughput falls");
         }
-        assertEquals(1, curve.fastest().orElseThrow().batch(), "batch 1 is the fastest point");
+        OperatingPoint fastest = curve.fastest().orElseThrow();
+        int perInstance = fastest.pipelineStages() * fastest.dataParallel() * fastest.tensorParallel();
+        assertEquals(1, fastest.batch() / ((fastest.devices() - fastest.prefillDevices()) / perInstance),
+                "one sequence per decode instance is the fastest point: " + fastest);
         assertTrue(frontier.get(0).batch() >= 64, "the bus end is a large batch: " + frontier.get(0).batch());
         assertTrue(curve.largestBatch() < Curves.MAX_BATCH, "the sweep stops once throughput saturates");
         assertTrue(curve.pointsSwept() > frontier.size());
@@ -59,7 +62,7 @@ class CurvesTest {
         ModelArchitecture model = Catalog.model("gpt-oss-120b");
         // A billion-token context: one layer's KV cache alone outgrows a whole 8-GPU domain.
         Curve none = Curves.sweep(model, Catalog.testGpu(), Workload.of(model, 1, 1_000_000_000L, 1024),
-                Economics.DEFAULT);
+                Economics.DEFAULT, null, Curves.Limits.NONE);
         assertTrue(none.frontier().isEmpty());
         assertNotNull(none.problem());
         assertEquals(0, none.maxInteractivity());

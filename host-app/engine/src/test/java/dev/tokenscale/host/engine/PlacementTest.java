@@ -42,9 +42,10 @@ class PlacementTest {
         Accelerator cs3 = hardware("cerebras-cs3");
         Workload native8k = Workload.of(m, 1, 8192, 1024);
         // 116.8B params: experts at 4.25 bits ~61 GB + the rest at 16 bits ~4 GB = ~65 GB over 37.4 GB usable.
-        assertEquals(2, Placements.minimumStages(m, cs3, native8k, 1, 1));
+        assertEquals(2, Placements.minimumStages(m, cs3, native8k, Shape.tensor(1, 1, 1, 1)));
         // At bf16: 6.5 GB a layer, so 5 layers per 37.4 GB usable wafer and ceil(36 / 5) = 8 wafers.
-        assertEquals(8, Placements.minimumStages(m, cs3, native8k.withWeights(Precision.BF16), 1, 1));
+        assertEquals(8, Placements.minimumStages(m, cs3, native8k.withWeights(Precision.BF16),
+                Shape.tensor(1, 1, 1, 1)));
         double speed = best("gpt-oss-120b", "cerebras-cs3", native8k, PlacementSearch.Constraints.NONE)
                 .tokensPerUser();
         assertTrue(speed >= 1500 && speed <= 3000, "published about 2,000-3,000 tokens/s/user; got " + speed);
@@ -54,7 +55,7 @@ class PlacementTest {
     void llama70bNeedsAboutFourWafersAndBeatsEightGpuServersPerUser() {
         ModelArchitecture m = model("llama-3.1-70b");
         Workload workload = Workload.of(m, 1, 8192, 1024);
-        assertEquals(4, Placements.minimumStages(m, hardware("cerebras-cs3"), workload, 1, 1),
+        assertEquals(4, Placements.minimumStages(m, hardware("cerebras-cs3"), workload, Shape.tensor(1, 1, 1, 1)),
                 "Cerebras ran Llama-3.1-70B at 16 bit on four CS-3");
         double wafer = best("llama-3.1-70b", "cerebras-cs3", workload, PlacementSearch.Constraints.NONE)
                 .tokensPerUser();
@@ -85,11 +86,11 @@ class PlacementTest {
         // With 8 users of a million tokens (560 GB of KV) the fewest wafers that hold the weights only do so by
         // spilling KV off-wafer, read at 150 GB/s every step: far slower than keeping it on more wafers.
         Workload eightUsers = millionTokens.withBatch(8);
-        int fewest = Placements.minimumStages(kimi, cs3, eightUsers, 1, 1);
-        Placement tight = Placements.build(kimi, cs3, eightUsers, fewest, 1, 1, 1).placement();
+        int fewest = Placements.minimumStages(kimi, cs3, eightUsers, Shape.tensor(1, 1, 1, 1));
+        Placement tight = Placements.build(kimi, cs3, eightUsers, Shape.tensor(fewest, 1, 1, 1)).placement();
         assertNotNull(tight);
         assertTrue(tight.stages().stream().anyMatch(s -> s.kvSpillShare() > 0), "expected KV spilled off-wafer");
-        Placement roomy = Placements.build(kimi, cs3, eightUsers, 2 * fewest, 1, 1, 1).placement();
+        Placement roomy = Placements.build(kimi, cs3, eightUsers, Shape.tensor(2 * fewest, 1, 1, 1)).placement();
         assertNotNull(roomy);
         assertTrue(roomy.stages().stream().allMatch(s -> s.kvSpillShare() == 0), "twice the wafers hold the KV");
         double spilled = Estimator.speeds(kimi, cs3, eightUsers, tight)[0];
@@ -106,7 +107,8 @@ class PlacementTest {
         assertTrue(batchOne >= 100 && batchOne <= 700, "batch 1 on 8x H200: " + batchOne);
         double previous = 0;
         for (int batch = 1; batch <= 256; batch *= 2) {
-            Placement tp8 = Placements.build(m, h200, Workload.of(m, batch, 8192, 1024), 1, 8, 1, 1).placement();
+            Placement tp8 = Placements.build(m, h200, Workload.of(m, batch, 8192, 1024),
+                    Shape.tensor(1, 8, 1, 1)).placement();
             assertNotNull(tp8, "batch " + batch + " fits 8x H200");
             double perChip = Estimator.speeds(m, h200, Workload.of(m, batch, 8192, 1024), tp8)[1];
             assertTrue(perChip > previous, "throughput per GPU must rise with batch: " + batch + " -> " + perChip);
@@ -123,8 +125,9 @@ class PlacementTest {
             Workload w = Workload.of(m, 4, 4096, 512);
             int tp = pair[1].startsWith("groq") ? 8 : 1;
             double previous = 0;
-            for (int stages = Math.max(1, Placements.minimumStages(m, a, w, tp, 1)); stages <= 12; stages++) {
-                Placement p = Placements.build(m, a, w, stages, tp, 1, 1).placement();
+            int fewest = Placements.minimumStages(m, a, w, Shape.tensor(1, tp, 1, 1));
+            for (int stages = Math.max(1, fewest); stages <= 12; stages++) {
+                Placement p = Placements.build(m, a, w, Shape.tensor(stages, tp, 1, 1)).placement();
                 assertNotNull(p, pair[0] + " on " + pair[1] + " pp=" + stages);
                 Estimate e = Estimator.estimate(m, a, w, p, null, List.of());
                 double hops = e.placement().hops() == null ? 0 : e.placement().hops().latencySeconds();
@@ -147,8 +150,7 @@ class PlacementTest {
                             PlacementSearch.Objective.INTERACTIVITY, PlacementSearch.Constraints.NONE,
                             Economics.DEFAULT).ranked()) {
                         Placement p = c.placement();
-                        Placement same = Placements.build(m, fast, w, p.pipelineStages(), p.tensorParallel(),
-                                p.expertParallel(), p.microBatches()).placement();
+                        Placement same = Placements.build(m, fast, w, p.shape()).placement();
                         assertNotNull(same);
                         double[] faster = Estimator.speeds(m, fast, w, same);
                         assertTrue(faster[0] >= c.tokensPerUser() * (1 - 1e-12),

@@ -25,7 +25,7 @@ class StepOpsTest {
 
     private static List<Line> ops(ModelArchitecture m, Workload w, Pass pass) {
         List<Line> lines = new ArrayList<>();
-        Shard whole = new Shard(0, m.layers(), true, true, 1, 1, "hbm", "hbm", null, 0, null);
+        Shard whole = new Shard(0, m.layers(), true, true, Shard.ALONE, 1, "hbm", "hbm", null, 0, null);
         StepOps.emit(m, w, whole, pass, (group, count, op) -> lines.add(new Line(group, count, op)));
         return lines;
     }

@@ -24,7 +24,7 @@ class StepTimeTest {
         ModelArchitecture m = Catalog.model(model);
         Accelerator a = Catalog.hardware(hardware);
         Workload w = Workload.of(m, batch, context, 512);
-        Placements.Built built = Placements.build(m, a, w, pp, tp, 1, mb);
+        Placements.Built built = Placements.build(m, a, w, Shape.tensor(pp, tp, 1, mb));
         assertNotNull(built.placement(), () -> model + " on " + hardware + ": " + built.problem());
         return Estimator.estimate(m, a, w, built.placement(), speculation, List.of());
     }
@@ -50,7 +50,7 @@ class StepTimeTest {
         "qwen3-235b-a22b, nvidia-b200, 16, 4096, 1, 8, 1",
         // MLA with shared experts and leading dense layers, pipelined with micro-batches in flight
         "deepseek-v3, nvidia-h200, 64, 16384, 2, 8, 2",
-        "kimi-k2, nvidia-gb200-nvl72, 8, 131072, 1, 72, 1",
+        "kimi-k2, nvidia-gb200-nvl72, 8, 131072, 1, 64, 1",
         // dense pipeline across wafers
         "llama-3.1-70b, cerebras-cs3, 4, 8192, 4, 1, 4",
     })
@@ -62,7 +62,7 @@ class StepTimeTest {
     @Test
     void speculativeRunsAddUpAndSpeedUpByTheExpectedTokensPerVerify() {
         ModelArchitecture draft = Catalog.model("llama-3.1-8b");
-        Estimate e = estimate("llama-3.1-70b", "cerebras-cs3", 1, 8192, 4, 1, 1, new Speculation(draft, 4, 0.7));
+        Estimate e = estimate("llama-3.1-70b", "cerebras-cs3", 1, 8192, 4, 1, 1, Speculation.withDraft(draft, 4, 0.7));
         assertTermsAddUp(e);
         assertEquals((1 - Math.pow(0.7, 5)) / 0.3, e.speculation().tokensPerVerify(), 1e-12);
         assertEquals(e.speculation().tokensPerVerify() / e.stepSeconds(), e.tokensPerUserPerSecond(), 1e-9);
@@ -85,7 +85,7 @@ class StepTimeTest {
                 }
                 tested++;
                 Estimate e = Estimator.estimate(target, a, w, placed.ranked().get(0).placement(),
-                        new Speculation(draft, 3, 0), List.of());
+                        Speculation.withDraft(draft, 3, 0), List.of());
                 assertEquals(1, e.speculation().tokensPerVerify(), 0);
                 assertTrue(e.speculation().speedup() <= 1, a.id() + " batch " + batch + ": " + e.speculation());
             }

@@ -89,7 +89,7 @@ final class HuggingFaceConfig {
         return new ModelFile(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-"), name,
                 "from a Hugging Face config.json (" + arch.className + ")", fileName, layers, hidden,
                 keys.positive("vocab_size"), keys.bool("tie_word_embeddings"), keys.positive("max_position_embeddings"),
-                attention, ffn(arch, keys), precision(keys), null);
+                attention, ffn(arch, keys), precision(keys), null, keys.nonNegative("num_nextn_predict_layers"));
     }
 
     private static Architecture architecture(Keys keys) throws SpecException {

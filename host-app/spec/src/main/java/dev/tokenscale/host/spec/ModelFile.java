@@ -6,7 +6,8 @@ package dev.tokenscale.host.spec;
  */
 public record ModelFile(String id, String name, String description, String source, Integer layers,
                         Integer hiddenSize, Integer vocabSize, Boolean tiedEmbeddings, Integer maxContext,
-                        AttentionFile attention, FfnFile ffn, PrecisionFile precision, PublishedFile published) {
+                        AttentionFile attention, FfnFile ffn, PrecisionFile precision, PublishedFile published,
+                        Integer mtpLayers) {
 
     /** Attention shape. */
     public record AttentionFile(String kind, Integer heads, Integer kvHeads, Integer headDim, Integer slidingWindow,

@@ -77,7 +77,7 @@ public final class ModelReader {
                         m.precision().experts() == null ? null
                                 : precision("precision.experts", m.precision().experts(), fields),
                         precision("precision.kv", m.precision().kv(), fields)),
-                published);
+                published, fields.nonNegative("mtpLayers", m.mtpLayers()));
     }
 
     private static Precision precision(String path, String written, Fields fields) throws SpecException {
