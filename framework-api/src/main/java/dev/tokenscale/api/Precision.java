@@ -2,7 +2,8 @@ package dev.tokenscale.api;
 
 /**
  * Number formats for weights, activations and the KV cache, with their storage cost.
- * MXFP4 stores 4-bit values plus one 8-bit shared scale per 32 values, hence 4.25 bits.
+ * MXFP4 stores 4-bit values plus one 8-bit shared scale per 32 values, hence 4.25 bits; NVFP4 (since 1.3) stores
+ * 4-bit values plus one 8-bit scale per 16, hence 4.5 bits.
  */
 public enum Precision {
     FP32(32),
@@ -11,7 +12,8 @@ public enum Precision {
     FP8(8),
     INT8(8),
     FP4(4),
-    MXFP4(4.25);
+    MXFP4(4.25),
+    NVFP4(4.5);
 
     private final double bits;
 
@@ -35,7 +37,7 @@ public enum Precision {
      */
     public Precision[] computeFallbacks() {
         return switch (this) {
-            case FP4, MXFP4 -> new Precision[] {FP4, FP8, BF16, FP16};
+            case FP4, MXFP4, NVFP4 -> new Precision[] {FP4, FP8, BF16, FP16};
             case FP8 -> new Precision[] {FP8, BF16, FP16};
             case INT8 -> new Precision[] {INT8, FP8, BF16, FP16};
             case BF16 -> new Precision[] {BF16, FP16};

@@ -3,12 +3,11 @@ package dev.tokenscale.plugin.nvidia;
 import dev.tokenscale.api.AcceleratorFamily;
 import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.ExecutionModel;
-import dev.tokenscale.api.roofline.RooflineExecutionModel;
 
 /**
- * HBM GPUs: each decode step streams the weights it touches from HBM, shared by the batch, plus every sequence's
- * KV cache, with a fixed launch cost per kernel. That is the roofline, so the family uses it with its own
- * calibrated parameters.
+ * HBM GPUs joined by NVLink switches: each decode step streams the weights it touches from HBM, shared by the batch,
+ * plus every sequence's KV cache, with a fixed launch cost per kernel (the roofline), while collectives cost what
+ * synchronising the peers of a switch domain costs ({@link NvlinkExecutionModel}).
  */
 public final class HbmGpuFamily implements AcceleratorFamily {
 
@@ -22,11 +21,12 @@ public final class HbmGpuFamily implements AcceleratorFamily {
 
     @Override
     public String description() {
-        return "HBM GPU: weights and KV cache streamed from HBM every decode step, plus per-kernel launch latency";
+        return "HBM GPU: weights and KV cache streamed from HBM every decode step, plus per-kernel launch latency; "
+                + "NVLink collectives cost a barrier plus a step per peer";
     }
 
     @Override
     public ExecutionModel executionModel(AcceleratorSpec spec) {
-        return new RooflineExecutionModel(spec);
+        return new NvlinkExecutionModel(spec);
     }
 }

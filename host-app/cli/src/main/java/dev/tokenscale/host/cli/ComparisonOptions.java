@@ -32,14 +32,15 @@ public final class ComparisonOptions {
     /** The comparison these options ask for, with the speed-premium settings of {@code compare}. */
     CompareRequest request(PluginHost running, Double costAt, Double standard, Double fast, String standardHardware) {
         return new CompareRequest(serving.modelId(running, host), hardware, serving.context, serving.prompt,
-                serving.weights, serving.kv, economics.economics(running.installed()), costAt, standard, fast,
-                standardHardware, speculative, null, null);
+                serving.weights, serving.experts, serving.kv, economics.economics(running.installed()), costAt,
+                standard, fast, standardHardware, speculative, null, null);
     }
 
     /** The fleets these options ask for. */
     FleetRequest fleet(PluginHost running, double powerWatts, double atInteractivity) {
         return new FleetRequest(serving.modelId(running, host), powerWatts, atInteractivity, hardware, serving.context,
-                serving.prompt, serving.weights, serving.kv, economics.economics(running.installed()), speculative);
+                serving.prompt, serving.weights, serving.experts, serving.kv, economics.economics(running.installed()),
+                speculative);
     }
 
     /** A progress bar over the systems to sweep. */

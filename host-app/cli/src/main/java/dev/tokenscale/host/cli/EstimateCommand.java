@@ -65,8 +65,8 @@ final class EstimateCommand implements Callable<Integer> {
     private EstimateRequest request(PluginHost running) {
         return new EstimateRequest(workloadOptions.modelId(running, host),
                 WorkloadOptions.hardwareId(workloadOptions.hardware, running, host), workloadOptions.batch, workloadOptions.context,
-                workloadOptions.prompt, workloadOptions.weights, workloadOptions.kv, placementOptions.layout(),
-                placementOptions.objective, placementOptions.minInteractivity, placementOptions.maxDevices,
+                workloadOptions.prompt, workloadOptions.weights, workloadOptions.experts, workloadOptions.kv,
+                placementOptions.layout(), placementOptions.objective, placementOptions.minInteractivity, placementOptions.maxDevices,
                 speculative);
     }
 }

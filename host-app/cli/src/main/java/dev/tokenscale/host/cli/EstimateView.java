@@ -24,7 +24,8 @@ final class EstimateView {
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("placement", e.placement().label() + " (" + e.devices() + " devices)"));
+        rows.add(List.of("placement", e.placement().label() + (Estimate.ONE_INSTANCE.equals(e.deployment())
+                ? "" : ", " + e.deployment()) + " (" + e.devices() + " devices)"));
         rows.add(List.of("tokens/s/user", Units.count(e.tokensPerUserPerSecond())));
         rows.add(List.of("tokens/s/chip", Units.count(e.tokensPerChipPerSecond())));
         rows.add(List.of("time per token", Units.seconds(e.stepSeconds())));

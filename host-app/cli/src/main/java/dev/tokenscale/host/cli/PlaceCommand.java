@@ -55,8 +55,8 @@ final class PlaceCommand implements Callable<Integer> {
         try (PluginHost running = launcher.start(host)) {
             result = new Queries(running).place(new PlaceRequest(workloadOptions.modelId(running, host),
                     WorkloadOptions.hardwareId(workloadOptions.hardware, running, host), workloadOptions.batch,
-                    workloadOptions.context, workloadOptions.prompt, workloadOptions.weights, workloadOptions.kv,
-                    placementOptions.objective, placementOptions.minInteractivity, placementOptions.maxDevices, top));
+                    workloadOptions.context, workloadOptions.prompt, workloadOptions.weights, workloadOptions.experts,
+                    workloadOptions.kv, placementOptions.objective, placementOptions.minInteractivity, placementOptions.maxDevices, top));
         }
         List<Ranked> shown = result.ranked();
         if (json) {

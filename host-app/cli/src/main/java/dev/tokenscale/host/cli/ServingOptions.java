@@ -28,9 +28,14 @@ public class ServingOptions {
     long prompt;
 
     @Option(names = "--weights", paramLabel = "PRECISION",
-            description = "Store all weights in this precision: bf16, fp16, fp8, int8, fp4, mxfp4 (default: the "
+            description = "Store all weights in this precision: bf16, fp16, fp8, int8, fp4, mxfp4, nvfp4 (default: the "
                     + "model's native precisions).")
     Precision weights;
+
+    @Option(names = "--experts", paramLabel = "PRECISION",
+            description = "Store the routed experts in this precision, after --weights (e.g. nvfp4 for an NVFP4 "
+                    + "checkpoint that quantizes only the experts; default: the model's).")
+    Precision experts;
 
     @Option(names = "--kv", paramLabel = "PRECISION",
             description = "KV-cache precision: bf16, fp8 (default: the model's).")

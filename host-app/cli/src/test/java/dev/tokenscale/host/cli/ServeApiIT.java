@@ -191,8 +191,8 @@ class ServeApiIT {
         "POST | estimate | `` | 400 | bad_request | a JSON body is required",
         "POST | estimate | `[1, 2]` | 400 | bad_request | expected a JSON object",
         "POST | estimate | `{\"modle\": \"llama-3.1-8b\"}` | 400 | bad_request | unknown field 'modle'; expected one "
-                + "of [batch, context, hardware, kv, maxDevices, minInteractivity, model, objective, placement, "
-                + "prompt, speculative, weights]",
+                + "of [batch, context, experts, hardware, kv, maxDevices, minInteractivity, model, objective, "
+                + "placement, prompt, speculative, weights]",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\"}` | 400 | bad_request | hardware is required",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h10\"}` | 400 | bad_request | "
                 + "unknown hardware 'nvidia-h10'; did you mean nvidia-h100, nvidia-h200, nvidia-b200?",
@@ -205,13 +205,14 @@ class ServeApiIT {
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"batch\": 1.5}` | 400 | "
                 + "bad_request | field 'batch': expected a whole number",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"weights\": \"fp7\"}` | "
-                + "400 | bad_request | field 'weights': expected one of [fp32, bf16, fp16, fp8, int8, fp4, mxfp4]",
+                + "400 | bad_request | field 'weights': expected one of [fp32, bf16, fp16, fp8, int8, fp4, mxfp4, "
+                + "nvfp4]",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"placement\": "
                 + "{\"tensorParallel\": 0}}` | 400 | bad_request | placement.tensorParallel 0: expected a whole "
                 + "number of 1 or more",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"placement\": {\"tp\": 8}}` "
                 + "| 400 | bad_request | unknown field 'placement.tp'; expected one of [dataParallel, "
-                + "expertParallel, microBatches, pipelineStages, tensorParallel]",
+                + "decodeInstances, expertParallel, microBatches, pipelineStages, prefillInstances, tensorParallel]",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"speculative\": "
                 + "{\"draft\": \"llama-3.1-8b\", \"draftLength\": 4, \"acceptance\": 1.5}}` | 400 | bad_request | "
                 + "speculative.acceptance 1.5: expected a probability in [0, 1)",

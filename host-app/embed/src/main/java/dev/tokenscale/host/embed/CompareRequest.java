@@ -14,6 +14,7 @@ import java.util.List;
  * @param context           tokens at the last decode step, prompt + output, above {@code prompt} (default 8192)
  * @param prompt            input tokens per request, 1 or more (default 1024)
  * @param weights           store all weights in this precision, or {@code null} for the model's own
+ * @param experts           store the routed experts in this precision (after {@code weights}), or {@code null}
  * @param kv                KV-cache precision, or {@code null} for the model's own
  * @param economics         the cost-of-ownership assumptions (default {@link EconomicsRequest#DEFAULT})
  * @param costAt            interactivity at which each system's $/Mtok is read, above 0 (default 50)
@@ -26,9 +27,9 @@ import java.util.List;
  * @throws InvalidInputException when a field is missing or out of range
  */
 public record CompareRequest(String model, List<String> hardware, Long context, Long prompt, Precision weights,
-                             Precision kv, EconomicsRequest economics, Double costAt, Double standard, Double fast,
-                             String standardHardware, EstimateRequest.Speculative speculative, Integer maxDevices,
-                             Integer maxBatch) {
+                             Precision experts, Precision kv, EconomicsRequest economics, Double costAt,
+                             Double standard, Double fast, String standardHardware,
+                             EstimateRequest.Speculative speculative, Integer maxDevices, Integer maxBatch) {
 
     public CompareRequest {
         model = Checks.id("model", model);
@@ -52,31 +53,31 @@ public record CompareRequest(String model, List<String> hardware, Long context, 
     /** {@code model} on every installed system, with every default. */
     public static CompareRequest of(String model) {
         return new CompareRequest(model, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /** The same comparison of these systems only. */
     public CompareRequest withHardware(List<String> newHardware) {
-        return new CompareRequest(model, newHardware, context, prompt, weights, kv, economics, costAt, standard,
-                fast, standardHardware, speculative, maxDevices, maxBatch);
+        return new CompareRequest(model, newHardware, context, prompt, weights, experts, kv, economics, costAt,
+                standard, fast, standardHardware, speculative, maxDevices, maxBatch);
     }
 
     /** The same comparison under other economics. */
     public CompareRequest withEconomics(EconomicsRequest newEconomics) {
-        return new CompareRequest(model, hardware, context, prompt, weights, kv, newEconomics, costAt, standard,
-                fast, standardHardware, speculative, maxDevices, maxBatch);
+        return new CompareRequest(model, hardware, context, prompt, weights, experts, kv, newEconomics, costAt,
+                standard, fast, standardHardware, speculative, maxDevices, maxBatch);
     }
 
     /** The same comparison with speculative decoding in every frontier. */
     public CompareRequest withSpeculative(EstimateRequest.Speculative newSpeculative) {
-        return new CompareRequest(model, hardware, context, prompt, weights, kv, economics, costAt, standard,
-                fast, standardHardware, newSpeculative, maxDevices, maxBatch);
+        return new CompareRequest(model, hardware, context, prompt, weights, experts, kv, economics, costAt,
+                standard, fast, standardHardware, newSpeculative, maxDevices, maxBatch);
     }
 
     /** The same comparison of deployments within these limits. */
     public CompareRequest withLimits(int newMaxDevices, int newMaxBatch) {
-        return new CompareRequest(model, hardware, context, prompt, weights, kv, economics, costAt, standard,
-                fast, standardHardware, speculative, newMaxDevices, newMaxBatch);
+        return new CompareRequest(model, hardware, context, prompt, weights, experts, kv, economics, costAt,
+                standard, fast, standardHardware, speculative, newMaxDevices, newMaxBatch);
     }
 
     /** The limits as the engine takes them. */

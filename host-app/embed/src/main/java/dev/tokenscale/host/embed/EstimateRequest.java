@@ -15,6 +15,7 @@ import dev.tokenscale.host.engine.Shape;
  * @param context          cached tokens per sequence, 1 or more (default 8192)
  * @param prompt           prompt tokens for time to first token, 1 or more (default 1024)
  * @param weights          store all weights in this precision, or {@code null} for the model's own
+ * @param experts          store the routed experts in this precision (after {@code weights}), or {@code null}
  * @param kv               KV-cache precision, or {@code null} for the model's own
  * @param placement        evaluate this placement, or {@code null} to search for the best one
  * @param objective        what the placement search maximises (default interactivity)
@@ -24,7 +25,7 @@ import dev.tokenscale.host.engine.Shape;
  * @throws InvalidInputException when a field is missing or out of range
  */
 public record EstimateRequest(String model, String hardware, Integer batch, Long context, Long prompt,
-                              Precision weights, Precision kv, Layout placement, Objective objective,
+                              Precision weights, Precision experts, Precision kv, Layout placement, Objective objective,
                               Double minInteractivity, Integer maxDevices, Speculative speculative) {
 
     /** Default sequences decoding together. */
@@ -54,48 +55,49 @@ public record EstimateRequest(String model, String hardware, Integer batch, Long
 
     /** {@code model} on {@code hardware} with every default: batch 1, context 8192, prompt 1024, best placement. */
     public static EstimateRequest of(String model, String hardware) {
-        return new EstimateRequest(model, hardware, null, null, null, null, null, null, null, null, null, null);
+        return new EstimateRequest(model, hardware, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same request at another batch size. */
     public EstimateRequest withBatch(int newBatch) {
-        return new EstimateRequest(model, hardware, newBatch, context, prompt, weights, kv, placement, objective,
-                minInteractivity, maxDevices, speculative);
+        return new EstimateRequest(model, hardware, newBatch, context, prompt, weights, experts, kv, placement,
+                objective, minInteractivity, maxDevices, speculative);
     }
 
     /** The same request with other context and prompt lengths. */
     public EstimateRequest withContext(long newContext, long newPrompt) {
-        return new EstimateRequest(model, hardware, batch, newContext, newPrompt, weights, kv, placement, objective,
-                minInteractivity, maxDevices, speculative);
+        return new EstimateRequest(model, hardware, batch, newContext, newPrompt, weights, experts, kv, placement,
+                objective, minInteractivity, maxDevices, speculative);
     }
 
-    /** The same request with weights and KV cache in these precisions ({@code null}: the model's own). */
-    public EstimateRequest withPrecisions(Precision newWeights, Precision newKv) {
-        return new EstimateRequest(model, hardware, batch, context, prompt, newWeights, newKv, placement, objective,
-                minInteractivity, maxDevices, speculative);
+    /** The same request with weights, experts and KV cache in these precisions ({@code null}: the model's own). */
+    public EstimateRequest withPrecisions(Precision newWeights, Precision newExperts, Precision newKv) {
+        return new EstimateRequest(model, hardware, batch, context, prompt, newWeights, newExperts, newKv, placement,
+                objective, minInteractivity, maxDevices, speculative);
     }
 
     /** The same request evaluating this placement instead of searching. */
     public EstimateRequest withPlacement(Layout newPlacement) {
-        return new EstimateRequest(model, hardware, batch, context, prompt, weights, kv, newPlacement, objective,
-                minInteractivity, maxDevices, speculative);
+        return new EstimateRequest(model, hardware, batch, context, prompt, weights, experts, kv, newPlacement,
+                objective, minInteractivity, maxDevices, speculative);
     }
 
     /** The same request searching placements for another objective, under other limits. */
     public EstimateRequest withSearch(Objective newObjective, double newMinInteractivity, int newMaxDevices) {
-        return new EstimateRequest(model, hardware, batch, context, prompt, weights, kv, placement, newObjective,
-                newMinInteractivity, newMaxDevices, speculative);
+        return new EstimateRequest(model, hardware, batch, context, prompt, weights, experts, kv, placement,
+                newObjective, newMinInteractivity, newMaxDevices, speculative);
     }
 
     /** The same request with speculative decoding. */
     public EstimateRequest withSpeculative(Speculative newSpeculative) {
-        return new EstimateRequest(model, hardware, batch, context, prompt, weights, kv, placement, objective,
-                minInteractivity, maxDevices, newSpeculative);
+        return new EstimateRequest(model, hardware, batch, context, prompt, weights, experts, kv, placement,
+                objective, minInteractivity, maxDevices, newSpeculative);
     }
 
     /**
      * A placement given rather than searched ({@code --placement dp=8,ep=8} or {@code tp=8,pp=2}); a {@code null}
-     * field is 1. A stage spans {@code dataParallel x tensorParallel} devices.
+     * field is 1. A stage spans {@code dataParallel x tensorParallel} devices. With {@code prefillInstances} and
+     * {@code decodeInstances} ({@code pools=2:7}) the placement is one decode instance of disaggregated pools.
      *
      * @param tensorParallel devices that split attention (and every dense matrix) within a data-parallel group
      * @param dataParallel   data-parallel attention groups per stage, each serving its own sequences (replicas of
@@ -103,9 +105,12 @@ public record EstimateRequest(String model, String hardware, Integer batch, Long
      * @param pipelineStages pipeline stages
      * @param expertParallel ways the routed experts are spread over a stage's devices
      * @param microBatches   micro-batches in flight
+     * @param prefillInstances prefill instances of disaggregated pools, or {@code null} for one instance
+     * @param decodeInstances  decode instances of disaggregated pools, or {@code null} for one instance
      */
     public record Layout(Integer tensorParallel, Integer dataParallel, Integer pipelineStages,
-                         Integer expertParallel, Integer microBatches) {
+                         Integer expertParallel, Integer microBatches, Integer prefillInstances,
+                         Integer decodeInstances) {
         public Layout {
             tensorParallel = Checks.or(tensorParallel, 1);
             dataParallel = Checks.or(dataParallel, 1);
@@ -117,16 +122,32 @@ public record EstimateRequest(String model, String hardware, Integer batch, Long
             Checks.atLeastOne("placement.pipelineStages", pipelineStages);
             Checks.atLeastOne("placement.expertParallel", expertParallel);
             Checks.atLeastOne("placement.microBatches", microBatches);
+            if ((prefillInstances != null || decodeInstances != null) && (prefillInstances == null
+                    || decodeInstances == null || prefillInstances < 1 || decodeInstances < 1)) {
+                throw InvalidInputException.field("placement.pools", "pools=" + prefillInstances + ":" + decodeInstances,
+                        "at least one prefill and one decode instance, e.g. pools=2:7");
+            }
         }
 
-        /** Devices it uses: data parallel x tensor parallel x pipeline stages. */
+        /** A placement of one instance. */
+        public Layout(Integer tensorParallel, Integer dataParallel, Integer pipelineStages, Integer expertParallel,
+                      Integer microBatches) {
+            this(tensorParallel, dataParallel, pipelineStages, expertParallel, microBatches, null, null);
+        }
+
+        /** Whether it is one decode instance of disaggregated pools. */
+        public boolean pooled() {
+            return prefillInstances != null;
+        }
+
+        /** Devices it uses: data parallel x tensor parallel x pipeline stages, in every instance of its pools. */
         public int devices() {
-            return dataParallel * tensorParallel * pipelineStages;
+            return dataParallel * tensorParallel * pipelineStages * (pooled() ? prefillInstances + decodeInstances : 1);
         }
 
-        /** The CLI's notation of the parts that are not 1, e.g. {@code pp=2,tp=8}. */
+        /** The CLI's notation of the parts that are not 1, e.g. {@code pp=2,tp=8} or {@code dp=8,ep=8,pools=2:7}. */
         public String label() {
-            return shape().notation();
+            return shape().notation() + (pooled() ? ",pools=" + prefillInstances + ":" + decodeInstances : "");
         }
 
         /** The engine's form of this layout. */

@@ -16,14 +16,15 @@ import java.util.List;
  * @param context          tokens at the last decode step, prompt + output, above {@code prompt} (default 8192)
  * @param prompt           input tokens per request, 1 or more (default 1024)
  * @param weights          store all weights in this precision, or {@code null} for the model's own
+ * @param experts          store the routed experts in this precision (after {@code weights}), or {@code null}
  * @param kv               KV-cache precision, or {@code null} for the model's own
  * @param economics        the cost-of-ownership assumptions (default {@link EconomicsRequest#DEFAULT})
  * @param speculative      speculative decoding in every frontier, or {@code null} for none
  * @throws InvalidInputException when a field is missing or out of range
  */
 public record FleetRequest(String model, Double powerWatts, Double atInteractivity, List<String> hardware,
-                           Long context, Long prompt, Precision weights, Precision kv, EconomicsRequest economics,
-                           EstimateRequest.Speculative speculative) {
+                           Long context, Long prompt, Precision weights, Precision experts, Precision kv,
+                           EconomicsRequest economics, EstimateRequest.Speculative speculative) {
 
     public FleetRequest {
         model = Checks.id("model", model);
@@ -42,30 +43,30 @@ public record FleetRequest(String model, Double powerWatts, Double atInteractivi
 
     /** Fleets of every installed system for {@code powerWatts} of facility power, with every default. */
     public static FleetRequest of(String model, double powerWatts) {
-        return new FleetRequest(model, powerWatts, null, null, null, null, null, null, null, null);
+        return new FleetRequest(model, powerWatts, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same fleets serving at another interactivity. */
     public FleetRequest withInteractivity(double newAtInteractivity) {
-        return new FleetRequest(model, powerWatts, newAtInteractivity, hardware, context, prompt, weights, kv,
-                economics, speculative);
+        return new FleetRequest(model, powerWatts, newAtInteractivity, hardware, context, prompt, weights, experts,
+                kv, economics, speculative);
     }
 
     /** The same fleets of these systems only. */
     public FleetRequest withHardware(List<String> newHardware) {
-        return new FleetRequest(model, powerWatts, atInteractivity, newHardware, context, prompt, weights, kv,
-                economics, speculative);
+        return new FleetRequest(model, powerWatts, atInteractivity, newHardware, context, prompt, weights, experts,
+                kv, economics, speculative);
     }
 
     /** The same fleets serving with speculative decoding. */
     public FleetRequest withSpeculative(EstimateRequest.Speculative newSpeculative) {
-        return new FleetRequest(model, powerWatts, atInteractivity, hardware, context, prompt, weights, kv,
-                economics, newSpeculative);
+        return new FleetRequest(model, powerWatts, atInteractivity, hardware, context, prompt, weights, experts,
+                kv, economics, newSpeculative);
     }
 
     /** The comparison the fleets are sized from. */
     public CompareRequest comparison() {
-        return new CompareRequest(model, hardware, context, prompt, weights, kv, economics, null, null, null, null,
-                speculative, null, null);
+        return new CompareRequest(model, hardware, context, prompt, weights, experts, kv, economics, null, null, null,
+                null, speculative, null, null);
     }
 }

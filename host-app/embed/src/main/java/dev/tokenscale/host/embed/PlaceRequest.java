@@ -14,6 +14,7 @@ import dev.tokenscale.host.engine.PlacementSearch.Objective;
  * @param context          cached tokens per sequence, 1 or more (default 8192)
  * @param prompt           prompt tokens, 1 or more (default 1024)
  * @param weights          store all weights in this precision, or {@code null} for the model's own
+ * @param experts          store the routed experts in this precision (after {@code weights}), or {@code null}
  * @param kv               KV-cache precision, or {@code null} for the model's own
  * @param objective        what the ranking maximises (default interactivity)
  * @param minInteractivity only placements giving at least this many tokens per user per second (default 0: any)
@@ -22,8 +23,8 @@ import dev.tokenscale.host.engine.PlacementSearch.Objective;
  * @throws InvalidInputException when a field is missing or out of range
  */
 public record PlaceRequest(String model, String hardware, Integer batch, Long context, Long prompt,
-                           Precision weights, Precision kv, Objective objective, Double minInteractivity,
-                           Integer maxDevices, Integer top) {
+                           Precision weights, Precision experts, Precision kv, Objective objective,
+                           Double minInteractivity, Integer maxDevices, Integer top) {
 
     /** Default number of placements returned. */
     public static final int DEFAULT_TOP = 10;
@@ -44,19 +45,19 @@ public record PlaceRequest(String model, String hardware, Integer batch, Long co
 
     /** {@code model} on {@code hardware} with every default. */
     public static PlaceRequest of(String model, String hardware) {
-        return new PlaceRequest(model, hardware, null, null, null, null, null, null, null, null, null);
+        return new PlaceRequest(model, hardware, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same request at another batch size. */
     public PlaceRequest withBatch(int newBatch) {
-        return new PlaceRequest(model, hardware, newBatch, context, prompt, weights, kv, objective, minInteractivity,
-                maxDevices, top);
+        return new PlaceRequest(model, hardware, newBatch, context, prompt, weights, experts, kv, objective,
+                minInteractivity, maxDevices, top);
     }
 
     /** The same request ranked for another objective, under other limits, keeping the best {@code newTop}. */
     public PlaceRequest withSearch(Objective newObjective, double newMinInteractivity, int newMaxDevices,
                                    int newTop) {
-        return new PlaceRequest(model, hardware, batch, context, prompt, weights, kv, newObjective,
+        return new PlaceRequest(model, hardware, batch, context, prompt, weights, experts, kv, newObjective,
                 newMinInteractivity, newMaxDevices, newTop);
     }
 }

@@ -54,7 +54,7 @@ public final class Queries {
         Installed installed = host.installed();
         ModelArchitecture model = Lookup.model(installed, r.model());
         Accelerator accelerator = Lookup.hardware(installed, r.hardware());
-        Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.kv());
+        Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.experts(), r.kv());
         Speculation speculation = speculation(installed, model, r.speculative());
         List<String> warnings = new ArrayList<>(warnings(model, r.context()));
         Placement placement;
@@ -73,6 +73,15 @@ public final class Queries {
             }
             placement = result.ranked().get(0).placement();
         }
+        if (r.placement() != null && r.placement().pooled()) {
+            if (r.context() <= r.prompt()) {
+                throw InvalidInputException.field("context", r.context(), "more than the prompt's " + r.prompt()
+                        + " tokens with pools: a request's output is its context less its prompt");
+            }
+            return Estimator.inPools(Estimator.estimate(model, accelerator, workload, placement, speculation,
+                    warnings), model, accelerator, workload, placement, r.placement().prefillInstances(),
+                    r.placement().decodeInstances());
+        }
         Calibration calibration = host.calibration(accelerator.id()).orElse(null);
         if (calibration != null && calibration.range() != null) {
             for (String warning : calibration.range().warnings(model, workload, placement.devices())) {
@@ -87,7 +96,7 @@ public final class Queries {
         Installed installed = host.installed();
         ModelArchitecture model = Lookup.model(installed, r.model());
         Accelerator accelerator = Lookup.hardware(installed, r.hardware());
-        Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.kv());
+        Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.experts(), r.kv());
         PlacementSearch.Result result = PlacementSearch.search(model, accelerator, workload, r.objective(),
                 new PlacementSearch.Constraints(r.maxDevices(), r.minInteractivity()), Economics.DEFAULT);
         List<PlacementRanking.Ranked> ranked = result.ranked().stream().limit(r.top()).map(Queries::ranked).toList();
@@ -128,8 +137,8 @@ public final class Queries {
         }
         overridden(installed, "economics.capexUsd", r.economics().capexUsd().keySet());
         overridden(installed, "economics.systemWatts", r.economics().systemWatts().keySet());
-        return Comparison.of(model, chosen, workload(model, 1, r.context(), r.prompt(), r.weights(), r.kv()),
-                r.economics().economics(), speculation(installed, model, r.speculative()), r.limits(),
+        Workload base = workload(model, 1, r.context(), r.prompt(), r.weights(), r.experts(), r.kv());
+        return Comparison.of(model, chosen, base, r.economics().economics(), speculation(installed, model, r.speculative()), r.limits(),
                 warnings(model, r.context()), done);
     }
 
@@ -169,10 +178,13 @@ public final class Queries {
 
     /** The workload of a request: the model's own precisions unless the request names others. */
     static Workload workload(ModelArchitecture model, int batch, long context, long prompt, Precision weights,
-                             Precision kv) {
+                             Precision experts, Precision kv) {
         Workload workload = Workload.of(model, batch, context, prompt);
         if (weights != null) {
             workload = workload.withWeights(weights);
+        }
+        if (experts != null) {
+            workload = workload.withExperts(experts);
         }
         return kv == null ? workload : workload.withKv(kv);
     }

@@ -35,7 +35,7 @@ class ConcurrencyIT {
                     ts::models,
                     () -> ts.estimate(EstimateRequest.of("llama-3.1-8b", "nvidia-h100")),
                     () -> ts.estimate(EstimateRequest.of("llama-3.1-8b", "nvidia-h200").withBatch(64)
-                            .withPrecisions(Precision.FP8, Precision.FP8)),
+                            .withPrecisions(Precision.FP8, null, Precision.FP8)),
                     () -> ts.estimate(EstimateRequest.of("gpt-oss-120b", "cerebras-cs3")),
                     () -> ts.estimate(EstimateRequest.of("llama-3.1-70b", "groq-lpu-v1").withContext(4096, 512)),
                     () -> ts.estimate(EstimateRequest.of("llama-3.1-70b", "nvidia-h100")

@@ -129,7 +129,7 @@ class TokenscaleIT {
             assertTrue(wafer.tokensPerUserPerSecond() > 4 * gpu.tokensPerUserPerSecond(),
                     wafer.tokensPerUserPerSecond() + " vs " + gpu.tokensPerUserPerSecond());
             Estimate fp8 = ts.estimate(EstimateRequest.of("llama-3.1-70b", "nvidia-h100")
-                    .withPrecisions(Precision.FP8, null).withBatch(16));
+                    .withPrecisions(Precision.FP8, null, null).withBatch(16));
             assertEquals(List.of("fp8", 16), List.of(fp8.weightPrecision(), fp8.batch()));
             PlacementRanking ranking = ts.place(PlaceRequest.of("llama-3.1-70b", "nvidia-h100")
                     .withSearch(Objective.THROUGHPUT, 0, 4096, 3));
@@ -160,7 +160,7 @@ class TokenscaleIT {
             assertEquals("standardHardware groq-lpu-v1: expected one of the compared systems: cerebras-cs3, "
                     + "nvidia-b200, nvidia-h200", assertThrows(InvalidInputException.class, () -> ts.compare(
                     new CompareRequest("gpt-oss-120b", List.of("cerebras-cs3", "nvidia-b200", "nvidia-h200"), null,
-                            null, null, null, null, null, null, null, "groq-lpu-v1", null, null, null))).getMessage());
+                            null, null, null, null, null, null, null, null, "groq-lpu-v1", null, null, null))).getMessage());
 
             FleetSizing sizing = ts.fleet(FleetRequest.of("gpt-oss-120b", 7.5e8).withInteractivity(1000)
                     .withHardware(List.of("nvidia-b200", "cerebras-cs3")));

@@ -19,7 +19,9 @@ import java.util.List;
  * @param ttftSeconds            time to first token: prefill of one prompt through every stage
  * @param tokensPerUserPerSecond interactivity: output tokens per second one user sees
  * @param tokensPerChipPerSecond output tokens per second of the deployment divided by its devices
- * @param devices                devices the placement uses
+ * @param devices                devices the deployment uses
+ * @param deployment             {@code one instance}, or {@code disaggregated 2P+7D}: pools of prefill and decode
+ *                               instances of the placement
  * @param fits                   whether weights and KV cache fit the devices' memory
  * @param fitProblem             why not, or {@code null}
  * @param limitedBy              what dominates the step time, in words
@@ -31,8 +33,26 @@ import java.util.List;
 public record Estimate(String model, String hardware, int batch, long contextTokens, long promptTokens,
                        String weightPrecision, String expertPrecision, String kvPrecision, double stepSeconds,
                        double ttftSeconds, double tokensPerUserPerSecond, double tokensPerChipPerSecond, int devices,
-                       boolean fits, String fitProblem, String limitedBy, PlacementView placement,
+                       String deployment, boolean fits, String fitProblem, String limitedBy, PlacementView placement,
                        SpeculationView speculation, List<String> warnings, List<BreakdownLine> breakdown) {
+
+    /** The deployment of a single instance. */
+    public static final String ONE_INSTANCE = "one instance";
+
+    /**
+     * This estimate as one of {@code decode} decode instances beside {@code prefill} prefill instances of its
+     * placement: devices of both pools, the time to first token of the prefill pool, and the output tokens per
+     * second the pools give over all their devices.
+     */
+    public Estimate inPools(int prefill, int decode, double outputPerSecond, double ttft, List<String> more) {
+        int all = (prefill + decode) * devices;
+        List<String> allWarnings = new java.util.ArrayList<>(warnings);
+        allWarnings.addAll(more);
+        return new Estimate(model, hardware, batch, contextTokens, promptTokens, weightPrecision, expertPrecision,
+                kvPrecision, stepSeconds, ttft, tokensPerUserPerSecond, outputPerSecond / all, all,
+                "disaggregated " + prefill + "P+" + decode + "D", fits, fitProblem, limitedBy, placement, speculation,
+                List.copyOf(allWarnings), breakdown);
+    }
 
     /**
      * The placement as printed.

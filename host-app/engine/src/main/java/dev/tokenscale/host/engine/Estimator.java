@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a placement into an estimate. A token of one sequence passes every stage in turn and hops between them, so
@@ -64,9 +65,33 @@ public final class Estimator {
         double ttft = prefillSeconds(m, a, w, p);
         return new Estimate(m.id(), a.id(), w.batch(), w.contextTokens(), w.promptTokens(), name(w.weights()),
                 name(w.experts()), name(w.kv()), cycle, ttft, perUser, w.batch() * perUser / p.devices(), p.devices(),
-                true, null,
+                Estimate.ONE_INSTANCE, true, null,
                 limitedBy(lines, p), view(m, a, w, p, micro), speculationView, List.copyOf(warnings),
                 List.copyOf(lines));
+    }
+
+    /**
+     * The estimate of one decode instance as part of pools of {@code prefill} prefill and {@code decode} decode
+     * instances of its placement ({@code --placement ...,pools=2:7}): per chip over both pools, time to first token
+     * from a prefill instance ({@link Serving#prefillPool}); the decode pool waits for prompts when the prefill
+     * pool cannot keep up, which a warning says. A system without a link to send KV caches over does not fit.
+     */
+    public static Estimate inPools(Estimate e, ModelArchitecture m, Accelerator a, Workload w, Placement p,
+                                   int prefill, int decode) {
+        OperatingPoint.Request request = OperatingPoint.Request.of(w);
+        Optional<Serving.PrefillPool> pool = Serving.prefillPool(m, a, w, p, request);
+        if (pool.isEmpty()) {
+            return doesNotFit(m, a, w, a.id() + " has no link to send KV caches from prefill to decode instances",
+                    e.warnings());
+        }
+        double perStep = e.speculation() == null ? 1 : e.speculation().tokensPerVerify();
+        double demand = decode * w.batch() * perStep / e.stepSeconds() / request.outputTokens();
+        double supply = prefill * pool.get().promptsPerSecond();
+        List<String> warnings = supply >= demand ? List.of() : List.of(String.format(Locale.ROOT,
+                "%d prefill instances send %.3g prompts/s, %d decode instances could take %.3g: the decode pool "
+                        + "waits for prompts", prefill, supply, decode, demand));
+        return e.inPools(prefill, decode, Math.min(demand, supply) * request.outputTokens(),
+                pool.get().passSeconds() + pool.get().transferSeconds(), warnings);
     }
 
     /** Time to first token: the prefill of one prompt through every stage, one micro-batch in flight. */
@@ -79,7 +104,8 @@ public final class Estimator {
     public static Estimate doesNotFit(ModelArchitecture m, Accelerator a, Workload w, String problem,
                                       List<String> warnings) {
         return new Estimate(m.id(), a.id(), w.batch(), w.contextTokens(), w.promptTokens(), name(w.weights()),
-                name(w.experts()), name(w.kv()), Double.NaN, Double.NaN, 0, 0, 0, false, problem, "memory", null, null,
+                name(w.experts()), name(w.kv()), Double.NaN, Double.NaN, 0, 0, 0, Estimate.ONE_INSTANCE, false, problem,
+                "memory", null, null,
                 List.copyOf(warnings), List.of());
     }
 

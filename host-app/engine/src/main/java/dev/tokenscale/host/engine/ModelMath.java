@@ -177,6 +177,22 @@ public final class ModelMath {
     }
 
     /**
+     * The load of the busiest of {@code ranks} expert-parallel devices over the mean, when each receives on average
+     * {@code meanPairs} token-expert pairs: the larger of the routing's own skew ({@code skew}, which balancers
+     * that replicate hot experts bring toward 1) and the chance spread of uniform routing, whose busiest rank gets
+     * about {@code mean + sqrt(2 ln(ranks) var)} with {@code var = mean (1 - 1/ranks)} (the expected maximum of
+     * nearly normal loads). At batch 1 with top-8 over 8 ranks the busiest device has about 3 of the 8 pairs, not 1;
+     * at large batches the spread vanishes and only the skew is left.
+     */
+    public static double busiestOverMean(double meanPairs, int ranks, double skew) {
+        if (ranks < 2 || meanPairs <= 0) {
+            return skew;
+        }
+        double spread = 1 + Math.sqrt(2 * Math.log(ranks) * (1 - 1.0 / ranks) / meanPairs);
+        return Math.min(ranks, Math.max(skew, spread));
+    }
+
+    /**
      * Expected number of distinct experts that a batch touches in one layer under uniform routing:
      * {@code E (1 - (1 - k/E)^tokens)}.
      */

@@ -30,7 +30,7 @@ import dev.tokenscale.api.Precision;
  *       all-gather of every group's tokens before the experts and a reduce-scatter after, which together move the
  *       bytes of one all-reduce of the stage's tokens.</li>
  * </ul>
- * The busiest device's experts receive {@code expertImbalance} times the mean routed tokens.
+ * The busiest device's experts receive more than the mean routed tokens ({@link ModelMath#busiestOverMean}).
  */
 public final class StepOps {
 
@@ -151,10 +151,14 @@ public final class StepOps {
             } else if (exchanged) {
                 allReduce("DP all-gather + reduce-scatter", name, count, stageTokens, shard.devices());
             }
-            // Token-expert pairs this device computes: all of them when every device holds a slice of every expert.
-            double pairs = stageTokens * k / ep * (ep > 1 ? shard.expertImbalance() : 1);
+            // Token-expert pairs and experts of the busiest device: all pairs and every expert's slice when every
+            // device holds a slice of every expert, else the mean share times the load imbalance.
+            double imbalance = ep == 1 ? 1 : ModelMath.busiestOverMean(stageTokens * k / ep, ep,
+                    shard.expertImbalance());
+            double pairs = stageTokens * k / ep * imbalance;
             double held = Math.ceil((double) moe.experts() / ep);
-            double touched = Math.min(held, ModelMath.expectedExpertsTouched(moe.experts(), k, stageTokens) / ep);
+            double touched = Math.min(held,
+                    ModelMath.expectedExpertsTouched(moe.experts(), k, stageTokens) / ep * imbalance);
             int split = shard.expertSplit();
             long perExpert = ModelMath.expertParameters(m) / split;
             long down = perExpert / m.ffn().matrices();

@@ -46,6 +46,11 @@ public record Workload(int batch, long contextTokens, long promptTokens, Precisi
         return new Workload(batch, contextTokens, promptTokens, precision, precision, kv);
     }
 
+    /** The same workload with the routed experts in another precision (e.g. {@code --experts nvfp4}). */
+    public Workload withExperts(Precision precision) {
+        return new Workload(batch, contextTokens, promptTokens, weights, precision, kv);
+    }
+
     /** The same workload with another KV-cache precision. */
     public Workload withKv(Precision precision) {
         return new Workload(batch, contextTokens, promptTokens, weights, experts, precision);

@@ -29,8 +29,10 @@ class CalibrationTest {
         Calibration typo = new Calibration("c.yaml", "nvidia-h200",
                 Map.of("memoryEfficency", Figure.of(0.9, "calibrated: x")), null);
         assertEquals("c.yaml: field 'execution.memoryEfficency': nvidia-h200 declares no such parameter; expected one "
-                        + "of [attentionMemoryEfficiency, computeEfficiency, groupedGemmLatency, "
-                        + "groupedGemmMemoryEfficiency, linkEfficiency, memoryEfficiency, opLatency]",
+                        + "of [allReducePeerLatency, allToAllLatency, allToAllPeerLatency, attentionMemoryEfficiency, "
+                        + "collectiveLatency, computeEfficiency, expertLoadImbalance, fp4GemmMemoryEfficiency, "
+                        + "groupedGemmLatency, groupedGemmMemoryEfficiency, linkEfficiency, memoryEfficiency, opLatency, "
+                        + "usableMemoryFraction]",
                 assertThrows(IllegalArgumentException.class, () -> typo.applyTo(h200)).getMessage());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tokenscale.api.Figure;
+import dev.tokenscale.host.calibration.CalibrationFiles;
 import dev.tokenscale.host.calibration.MeasurementReader;
 import dev.tokenscale.host.spec.SpecException;
 import java.nio.file.Path;
@@ -17,13 +18,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The acceptance figures of calibration on the shared H200 measurements, with the real NVIDIA plugin's execution
- * model: uncalibrated defaults, a fit on all rows, and cross-validation between the two models. The figures are
- * printed to the test's output file (target/surefire-reports) as well as asserted.
+ * model. The measurements are one stack (PyTorch with CUDA graphs, unfused kernels), the NVIDIA defaults another
+ * (tuned production servers): the defaults predict the measured stack too fast, its fit ships as a calibration
+ * file, and a fit on small batches predicts the large ones. The figures are printed to the test's output file
+ * (target/surefire-reports) as well as asserted.
  */
 class FidelityTest {
 
-    private static final Path SHARED = Path.of(System.getProperty("tokenscale.repo"), "data", "measurements",
-            "h200-calibration.csv");
+    private static final Path REPO = Path.of(System.getProperty("tokenscale.repo"));
+    private static final Path SHARED = REPO.resolve("data/measurements/h200-calibration.csv");
+    private static final Path PYTORCH_STACK = REPO.resolve("data/calibration/h200-pytorch-cuda-graphs.yaml");
+    /** The execution parameters the measured rows cannot tell anything about: collectives and FP4 GEMMs. */
+    private static final List<String> COLLECTIVES_AND_FP4 = List.of("allReducePeerLatency", "allToAllLatency",
+            "allToAllPeerLatency", "collectiveLatency", "fp4GemmMemoryEfficiency");
 
     private static Accelerator h200;
     private static List<MeasuredCase> cases;
@@ -45,6 +52,13 @@ class FidelityTest {
         return Calibrator.fit(rows, h200, Catalog::accelerator, "test.yaml", "calibrated: test rows");
     }
 
+    private static List<String> notExercised(String... more) {
+        List<String> names = new ArrayList<>(COLLECTIVES_AND_FP4);
+        names.addAll(List.of(more));
+        names.sort(null);
+        return names;
+    }
+
     private static Validation validate(List<MeasuredCase> rows, Calibrator.Fit fit) {
         Accelerator calibrated = Catalog.accelerator(fit.calibration().applyTo(h200.spec()));
         return Validation.of(rows, id -> calibrated);
@@ -56,13 +70,27 @@ class FidelityTest {
     }
 
     @Test
-    void uncalibratedDefaultsLandWithin35PercentOfEveryRow() {
+    void productionDefaultsPredictTheMeasuredUnfusedStackFaster() {
         Validation validation = Validation.of(cases, id -> h200);
-        report("declared parameters", validation.summary());
+        report("declared parameters (a production stack)", validation.summary());
         assertEquals(21, validation.rows().size());
         for (Validation.Row row : validation.rows()) {
-            assertTrue(Math.abs(row.errorPercent()) <= 35, row.toString());
+            // Fused kernels launch fewer, cheaper operations: at most about 40% faster; only attention over long
+            // contexts, where this stack's kernel reached 0.65 of the bandwidth against the production 0.55, slower.
+            assertTrue(row.errorPercent() <= 15 && row.errorPercent() >= -45, row.toString());
         }
+        assertTrue(validation.rows().stream().filter(r -> r.errorPercent() < 0).count() >= 15,
+                "most rows run slower than a production stack would");
+    }
+
+    @Test
+    void theShippedPyTorchStackCalibrationLandsWithin5PercentMedianAnd12PercentMax() throws SpecException {
+        Calibration pytorch = CalibrationFiles.read(PYTORCH_STACK);
+        Accelerator calibrated = Catalog.accelerator(pytorch.applyTo(h200.spec()));
+        Validation validation = Validation.of(cases, id -> calibrated);
+        report("the shipped PyTorch-stack calibration", validation.summary());
+        assertTrue(validation.summary().medianAbsErrorPercent() <= 5, validation.summary().toString());
+        assertTrue(validation.summary().maxAbsErrorPercent() <= 12, validation.summary().toString());
     }
 
     @Test
@@ -77,7 +105,7 @@ class FidelityTest {
         assertEquals(Set.of("attentionMemoryEfficiency", "computeEfficiency", "groupedGemmLatency",
                 "groupedGemmMemoryEfficiency", "memoryEfficiency", "opLatency"),
                 new TreeSet<>(fit.calibration().execution().keySet()));
-        assertEquals(List.of("linkEfficiency"), fit.notExercised());
+        assertEquals(notExercised("linkEfficiency"), fit.notExercised());
         for (var entry : fit.calibration().execution().entrySet()) {
             Figure figure = entry.getValue();
             assertTrue(figure.value() > 0 && (!entry.getKey().endsWith("Efficiency") || figure.value() <= 1),
@@ -89,22 +117,26 @@ class FidelityTest {
         assertEquals(new CalibratedRange.Span(512, 8192), range.promptTokens());
     }
 
+    /**
+     * Generalisation in batch, with both models and every parameter exercised: a fit on the prefills and on the
+     * decode steps of up to 16 sequences predicts the 9 decode steps of 32 to 256 it has not seen.
+     */
     @Test
-    void aFitOnOneModelPredictsTheOtherWithin12PercentMedian() {
-        Validation llamaToGptOss = validate(rowsOf("gpt-oss-20b-like"), fit(rowsOf("llama-3.1-8b")));
-        Validation gptOssToLlama = validate(rowsOf("llama-3.1-8b"), fit(rowsOf("gpt-oss-20b-like")));
-        report("fitted on llama-3.1-8b, predicting gpt-oss-20b-like", llamaToGptOss.summary());
-        report("fitted on gpt-oss-20b-like, predicting llama-3.1-8b", gptOssToLlama.summary());
-        assertEquals(9, llamaToGptOss.rows().size());
-        assertEquals(12, gptOssToLlama.rows().size());
-        assertTrue(llamaToGptOss.summary().medianAbsErrorPercent() <= 12, llamaToGptOss.summary().toString());
-        assertTrue(gptOssToLlama.summary().medianAbsErrorPercent() <= 12, gptOssToLlama.summary().toString());
+    void aFitOnSmallBatchesPredictsTheLargeOnes() {
+        List<MeasuredCase> small = cases.stream().filter(c -> c.row().pass().newTokens() > 1 || c.row().batch() <= 16)
+                .toList();
+        List<MeasuredCase> large = cases.stream().filter(c -> !small.contains(c)).toList();
+        Validation predicted = validate(large, fit(small));
+        report("fitted on prefills and batches up to 16, predicting batches 32-256", predicted.summary());
+        assertEquals(9, large.size());
+        assertTrue(predicted.summary().medianAbsErrorPercent() <= 10, predicted.summary().toString());
+        assertTrue(predicted.summary().maxAbsErrorPercent() <= 25, predicted.summary().toString());
     }
 
     @Test
     void aFitOnDenseRowsLeavesTheExpertParametersAsDeclared() {
         Calibrator.Fit fit = fit(rowsOf("llama-3.1-8b"));
-        assertEquals(List.of("groupedGemmLatency", "groupedGemmMemoryEfficiency", "linkEfficiency"),
+        assertEquals(notExercised("groupedGemmLatency", "groupedGemmMemoryEfficiency", "linkEfficiency"),
                 fit.notExercised());
         assertEquals(Set.of("attentionMemoryEfficiency", "computeEfficiency", "memoryEfficiency", "opLatency"),
                 fit.calibration().execution().keySet());
