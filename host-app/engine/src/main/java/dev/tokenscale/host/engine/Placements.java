@@ -87,8 +87,8 @@ public final class Placements {
             }
             hopLink = link.get().name();
         }
-        if (microBatches < 1 || microBatches > stages || microBatches > w.batch()) {
-            return Built.no("micro-batches must be between 1 and min(stages, batch)");
+        if (microBatches < 1 || microBatches > w.batch()) {
+            return Built.no("micro-batches must be between 1 and the batch (" + w.batch() + ")");
         }
         List<Shard> shards = cut(m, a, w, stages, tp, ep, parallelLink.get(), microBatches);
         if (shards == null) {
