@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * Enumerates the feasible placements of a model on one kind of hardware and ranks them. Tensor parallelism runs
  * in powers of two up to the largest scale-up (or chip-to-chip) domain; expert parallelism in powers of two that
  * divide it; pipeline stages from the fewest whose memory holds the model, doubled twice, since more stages only
- * add hops unless memory needs them; and with one micro-batch in flight, one per stage, or as many as fill the
+ * add hops unless memory needs them, and the fewest that keep the whole KV cache in the first tier (KV spilled
+ * to a slower tier, such as a wafer's off-wafer store, can cost more than the hops); and with one micro-batch in flight, one per stage, or as many as fill the
  * pipeline when its devices pipeline inside.
  */
 public final class PlacementSearch {
@@ -84,8 +85,13 @@ public final class PlacementSearch {
                     fewestDevices = fewest * tp;
                     fewestShape = "pp=" + fewest + (tp > 1 ? "," + tp(tp, ep) : "");
                 }
-                for (int stages : new TreeSet<>(List.of(fewest, Math.min(m.layers(), 2 * fewest),
-                        Math.min(m.layers(), 4 * fewest)))) {
+                TreeSet<Integer> stageOptions = new TreeSet<>(List.of(fewest, Math.min(m.layers(), 2 * fewest),
+                        Math.min(m.layers(), 4 * fewest)));
+                int unspilled = Placements.minimumStagesWithoutSpill(m, a, w, tp, ep);
+                if (unspilled > 0) {
+                    stageOptions.add(unspilled);
+                }
+                for (int stages : stageOptions) {
                     if (stages * tp > constraints.maxDevices()) {
                         rejected.add(String.format(Locale.ROOT, "pp=%d,tp=%d needs %d devices, over the limit of %d",
                                 stages, tp, stages * tp, constraints.maxDevices()));
