@@ -10,14 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bookkeeping of what was deployed from where: bundle jars installed into the framework (everything installed
@@ -26,16 +25,19 @@ import org.slf4j.LoggerFactory;
  */
 final class Deployments {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Deployments.class);
-
     private final EmbeddedFramework framework;
+    private final Consumer<String> notices;
     private final Runnable changed;
     private final Map<String, PluginReport> failures = new ConcurrentHashMap<>();
     private final Map<Path, PluginData> files = new ConcurrentHashMap<>();
 
-    /** Bookkeeping for this framework; {@code changed} runs after a spec-only file's data came or went. */
-    Deployments(EmbeddedFramework framework, Runnable changed) {
+    /**
+     * Bookkeeping for this framework: what cannot be used is a {@code notice}, and {@code changed} runs after a
+     * spec-only file's data came or went.
+     */
+    Deployments(EmbeddedFramework framework, Consumer<String> notices, Runnable changed) {
         this.framework = framework;
+        this.notices = notices;
         this.changed = changed;
     }
 
@@ -66,7 +68,7 @@ final class Deployments {
                     installed.add(bundle);
                 }
             } else if (SpecMapper.isSpecFile(name)) {
-                load(file, DataReader::fromFile).errors().forEach(error -> LOG.warn("{}; skipped", error));
+                load(file, DataReader::fromFile).errors().forEach(error -> notices.accept(error + "; skipped"));
             }
         }
         installed.forEach(this::start);
@@ -94,7 +96,7 @@ final class Deployments {
             try {
                 bundle.uninstall();
             } catch (BundleException e) {
-                LOG.warn("plugin {} could not be uninstalled: {}", bundle.getSymbolicName(), e.getMessage());
+                notices.accept("plugin " + bundle.getSymbolicName() + " could not be uninstalled: " + e.getMessage());
             }
             framework.refresh();
         }
@@ -168,7 +170,7 @@ final class Deployments {
             bundle.start();
         } catch (BundleException e) {
             String reason = ResolveDiagnosis.explain(bundle, e, framework.systemBundle());
-            LOG.warn("plugin {} skipped: {}", bundle.getSymbolicName(), reason);
+            notices.accept("plugin " + bundle.getSymbolicName() + " skipped: " + reason);
             failures.put(bundle.getLocation(), PluginReports.of(bundle, "FAILED", null, reason));
         }
     }
