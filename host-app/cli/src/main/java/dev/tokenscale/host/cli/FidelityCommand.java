@@ -1,7 +1,5 @@
 package dev.tokenscale.host.cli;
 
-import dev.tokenscale.host.embed.Queries;
-import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +34,9 @@ final class FidelityCommand implements Callable<Integer> {
     Path reference;
 
     @Option(names = "--markdown", paramLabel = "FILE",
-            description = "Also write the report as Markdown (docs/validation.md is this file).")
+            description = "Also write the report as Markdown into FILE: each section between its "
+                    + "<!-- generated: name --> and <!-- end: name --> markers, or appended when FILE lacks them "
+                    + "(docs/validation.md is such a file).")
     Path markdown;
 
     private final HostLauncher launcher;
@@ -52,10 +52,9 @@ final class FidelityCommand implements Callable<Integer> {
     public Integer call() {
         Path folder = reference != null ? reference : Path.of(System.getProperty("tokenscale.home", "."), "reference");
         List<FidelityTable> tables = new ArrayList<>();
-        try (PluginHost running = launcher.start(host)) {
-            Queries queries = new Queries(running);
+        try (StartedHost running = launcher.start(host)) {
             for (FidelitySection section : SECTIONS) {
-                tables.add(section.evaluate(queries, folder));
+                tables.add(section.evaluate(running.api(), folder));
             }
         } catch (IOException e) {
             throw new UserException("cannot read the published data in " + folder + ": " + e.getMessage());
@@ -68,7 +67,8 @@ final class FidelityCommand implements Callable<Integer> {
         }
         if (markdown != null) {
             try {
-                Files.writeString(markdown, FidelityReport.markdown(SECTIONS, tables));
+                String page = Files.exists(markdown) ? Files.readString(markdown) : "";
+                Files.writeString(markdown, FidelityReport.update(page, SECTIONS, tables));
             } catch (IOException e) {
                 throw new UserException("cannot write " + markdown + ": " + e.getMessage());
             }

@@ -1,6 +1,6 @@
 package dev.tokenscale.host.cli;
 
-import dev.tokenscale.host.embed.Queries;
+import dev.tokenscale.host.embed.Tokenscale;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +15,12 @@ interface FidelitySection {
     /** The section's heading. */
     String title();
 
+    /** The name of the section's marker pair in the page, {@code <!-- generated: name -->}. */
+    String name();
+
     /** Paragraphs that say what is compared, how it is predicted and how to read the table. */
     List<String> method();
 
     /** Predicts every published point of the section from the files in {@code reference}. */
-    FidelityTable evaluate(Queries queries, Path reference) throws IOException;
+    FidelityTable evaluate(Tokenscale tokenscale, Path reference) throws IOException;
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.tokenscale.api.Precision;
 import dev.tokenscale.host.embed.CompareRequest;
 import dev.tokenscale.host.embed.EstimateRequest;
-import dev.tokenscale.host.embed.Queries;
+import dev.tokenscale.host.embed.Tokenscale;
 import dev.tokenscale.host.engine.Curve;
 import dev.tokenscale.host.engine.Curves;
 import dev.tokenscale.host.engine.FrontierFit;
@@ -36,6 +36,11 @@ final class GpuFrontierSection implements FidelitySection {
     }
 
     @Override
+    public String name() {
+        return "gpu-frontiers";
+    }
+
+    @Override
     public List<String> method() {
         return List.of("Each row of `data/reference/" + FILE + "` is a point on a measured frontier of throughput "
                         + "per GPU (input plus output tokens per second, as InferenceX counts) against interactivity "
@@ -57,14 +62,14 @@ final class GpuFrontierSection implements FidelitySection {
     }
 
     @Override
-    public FidelityTable evaluate(Queries queries, Path reference) throws IOException {
+    public FidelityTable evaluate(Tokenscale tokenscale, Path reference) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         List<Double> factors = new ArrayList<>();
         Map<CompareRequest, Curve> curves = new HashMap<>();
         for (Map<String, String> row : read(reference.resolve(FILE))) {
             Point point = Point.of(row);
-            Curve curve = curves.computeIfAbsent(point.request(), r -> queries.comparison(r, done -> { })
-                    .systems().get(0));
+            Curve curve = curves.computeIfAbsent(point.request(), r -> tokenscale.compare(r).comparison().systems()
+                    .get(0));
             double predicted = FrontierFit.totalTokensPerChipAt(curve, point.tokensPerUser());
             double factor = FrontierFit.factor(predicted, point.tokensPerGpu());
             factors.add(factor);

@@ -3,9 +3,7 @@ package dev.tokenscale.host.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tokenscale.host.embed.Queries;
-import dev.tokenscale.host.runtime.HostConfig;
-import dev.tokenscale.host.runtime.PluginHost;
+import dev.tokenscale.host.embed.Tokenscale;
 import dev.tokenscale.host.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,15 +25,14 @@ class FidelityIT {
     @Test
     void publishedGpuFrontiersAreReproducedAndTheValidationPageIsCurrent() throws Exception {
         List<FidelityTable> tables = new ArrayList<>();
-        try (PluginHost host = PluginHost.start(new HostConfig(List.of(Path.of(System.getProperty("tokenscale.home"),
-                "plugins")), List.of(), List.of()))) {
-            Queries queries = new Queries(host);
+        try (Tokenscale tokenscale = Tokenscale.builder().builtInPlugins(Path.of(System.getProperty("tokenscale.home"),
+                "plugins")).build()) {
             for (FidelitySection section : FidelityCommand.SECTIONS) {
-                tables.add(section.evaluate(queries, REPO.resolve("data/reference")));
+                tables.add(section.evaluate(tokenscale, REPO.resolve("data/reference")));
             }
         }
-        assertEquals(Files.readString(REPO.resolve("docs/validation.md")),
-                FidelityReport.markdown(FidelityCommand.SECTIONS, tables),
+        String page = Files.readString(REPO.resolve("docs/validation.md"));
+        assertEquals(page, FidelityReport.update(page, FidelityCommand.SECTIONS, tables),
                 "docs/validation.md is stale: regenerate it with " + FidelityReport.COMMAND);
         FidelityTable gpus = tables.get(0);
         assertEquals(20, gpus.factors().size());
@@ -53,7 +50,14 @@ class FidelityIT {
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains(new GpuFrontierSection().title()), run.out());
         assertTrue(run.out().contains("of 2 points within 1.5x"), run.out());
-        assertTrue(Files.readString(page).startsWith("# Validation against published measurements"));
+        String written = Files.readString(page);
+        assertTrue(written.startsWith("# Validation against published measurements"), written);
+        assertTrue(written.contains("<!-- end: gpu-frontiers -->"), written);
+        // A second run rewrites the section in place and leaves the rest of the page.
+        Files.writeString(page, "# Mine\n\n" + written.substring(written.indexOf("<!-- generated")) + "\nkept\n");
+        assertEquals(0, CliRun.run("fidelity", "--reference", dir.toString(), "--markdown", page.toString()).exit());
+        assertEquals("# Mine\n\n" + written.substring(written.indexOf("<!-- generated")) + "\nkept\n",
+                Files.readString(page));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.tokenscale.host.engine;
 
 import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.host.engine.Estimate.BreakdownLine;
+import java.util.List;
 
 /**
  * One decoding step of a placement, with or without speculative decoding: the pass the target runs (one new token
@@ -23,28 +25,23 @@ final class Decoding {
         return speculation == null ? 1 : speculation.tokensPerVerify();
     }
 
-    /** The workload a draft step runs: the target's for MTP modules, the draft model's own precisions otherwise. */
-    static Workload draftWorkload(Workload w, Speculation s) {
-        return s.mtp() ? w : Workload.of(s.draft(), w.batch(), w.contextTokens(), w.promptTokens());
-    }
-
     /**
-     * Where a draft step runs: MTP modules on the devices of the target's last stage, split like it; a draft model
-     * whole on one device.
+     * Seconds of one draft step for {@code sequences} sequences at the workload's context; with {@code lines}, its
+     * terms. MTP modules run on the devices of the target's last stage, split like it, at the target's precisions;
+     * a draft model runs on the same hardware in its own fastest placement ({@link Estimator#draftPlacement}).
      */
-    static Shard draftShard(ModelArchitecture target, Accelerator a, Placement p, Speculation s) {
-        if (!s.mtp()) {
-            return Shard.whole(s.draft(), a.spec());
-        }
-        Shard last = p.stages().get(p.stages().size() - 1);
-        return new Shard(0, s.draft().layers(), true, true, last.shape(), last.expertImbalance(), last.weightTier(),
-                last.kvTier(), null, 0, last.parallelLink());
-    }
-
-    /** Seconds of one draft step for {@code sequences} sequences at this context. */
     static double draftSeconds(ModelArchitecture target, Accelerator a, Workload w, Placement p, Speculation s,
-                               int sequences) {
-        return StepTime.seconds(s.draft(), a, draftWorkload(w, s), draftShard(target, a, p, s),
-                Pass.decode(sequences, w.contextTokens()));
+                               int sequences, List<BreakdownLine> lines) {
+        Pass pass = Pass.decode(sequences, w.contextTokens());
+        if (s.mtp()) {
+            Shard last = p.stages().get(p.stages().size() - 1);
+            Shard modules = new Shard(0, s.draft().layers(), true, true, last.shape().withStages(1, 1),
+                    last.expertImbalance(), last.weightTier(), last.kvTier(), null, 0, last.parallelLink());
+            Placement onLastStage = new Placement(modules.shape(), target.isMoe(), List.of(modules), null);
+            return Estimator.cycle(s.draft(), a, w, onLastStage, pass, lines);
+        }
+        Workload draftWorkload = Workload.of(s.draft(), w.batch(), w.contextTokens(), w.promptTokens());
+        return Estimator.cycle(s.draft(), a, draftWorkload, Estimator.draftPlacement(s.draft(), a, draftWorkload),
+                pass, lines);
     }
 }

@@ -23,9 +23,11 @@ import java.util.Optional;
 
 /**
  * Turns a placement into an estimate. A token of one sequence passes every stage in turn and hops between them, so
- * its time is the sum of the stages' step times plus the hops; with several micro-batches in flight the slowest
- * stage can make the others wait, and the cycle is the longer of the two. Interactivity is 1 / cycle (times the
- * speculative tokens per verify); throughput per chip is batch x interactivity / devices.
+ * its time is the sum of the stages' step times plus the hops; with several micro-batches in flight the busiest
+ * stage can make the others wait: each micro-batch holds a stage for the stage's busy time (its operations'
+ * occupancy, see {@link dev.tokenscale.api.OpTiming}) and its link for the hop's, and the cycle is the longer of
+ * the path and micro-batches x that busiest interval. Interactivity is 1 / cycle (times the speculative tokens
+ * per verify); throughput per chip is batch x interactivity / devices.
  */
 public final class Estimator {
 
@@ -39,6 +41,16 @@ public final class Estimator {
         return new double[] {perUser, w.batch() * perUser / p.devices()};
     }
 
+    /**
+     * Micro-batches of one sequence each that keep every stage busy: the path of one over the busiest stage's
+     * interval, rounded up (one per stage on devices that run one operation at a time; more on devices that
+     * pipeline inside).
+     */
+    static int pipelineFill(ModelArchitecture m, Accelerator a, Workload w, Placement p) {
+        double[] pathAndBusiest = pathAndBusiest(m, a, w, p, Pass.decode(1, w.contextTokens()));
+        return (int) Math.min(Integer.MAX_VALUE, Math.ceil(pathAndBusiest[0] / pathAndBusiest[1] - 1e-9));
+    }
+
     /** The full estimate, with every term of the step time. */
     public static Estimate estimate(ModelArchitecture m, Accelerator a, Workload w, Placement p,
                                     Speculation speculation, List<String> warnings) {
@@ -49,12 +61,14 @@ public final class Estimator {
         SpeculationView speculationView = null;
         if (speculation != null) {
             int g = speculation.draftLength();
-            List<OpCost> draft = StepTime.explain(speculation.draft(), a, Decoding.draftWorkload(w, speculation),
-                    Decoding.draftShard(m, a, p, speculation), Pass.decode(micro, w.contextTokens()));
-            for (OpCost line : draft) {
-                lines.add(line(-2, "draft x " + g + ": " + line.group(), line.count() * g, line.op(), line.timing()));
+            List<BreakdownLine> draftLines = new ArrayList<>();
+            double draftSeconds = Decoding.draftSeconds(m, a, w, p, speculation, micro, draftLines);
+            for (BreakdownLine line : draftLines) {
+                lines.add(new BreakdownLine(-2, "draft x " + g + ": " + line.group(), line.name(), line.kind(),
+                        line.count() * g, line.resource(), line.bytes(), line.flops(), line.seconds(),
+                        line.totalSeconds() * g, line.memorySeconds(), line.computeSeconds(), line.latencySeconds(),
+                        line.bound()));
             }
-            double draftSeconds = StepTime.total(draft);
             double verifySeconds = cycle;
             cycle = verifySeconds + g * draftSeconds;
             perUser = speculation.tokensPerVerify() / cycle;
@@ -94,6 +108,31 @@ public final class Estimator {
                 pool.get().passSeconds() + pool.get().transferSeconds(), warnings);
     }
 
+    /**
+     * Where a draft model runs: on the same hardware as the target, in its fastest placement of the fewest stages
+     * that hold it (a draft of one layer fits one wafer; on small-SRAM chips it is split like any model).
+     */
+    static Placement draftPlacement(ModelArchitecture draft, Accelerator a, Workload w) {
+        Placement best = null;
+        double fastest = 0;
+        for (Shape stage : PlacementSearch.stageShapes(draft, a.spec(), Integer.MAX_VALUE)) {
+            int stages = Placements.minimumStages(draft, a, w, stage);
+            Placement candidate = stages < 1 ? null
+                    : Placements.build(draft, a, w, stage.withStages(stages, 1)).placement();
+            if (candidate != null) {
+                double speed = speeds(draft, a, w.withBatch(1), candidate)[0];
+                if (speed > fastest) {
+                    fastest = speed;
+                    best = candidate;
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("draft " + draft.id() + " does not fit " + a.id());
+        }
+        return best;
+    }
+
     /** Time to first token: the prefill of one prompt through every stage, one micro-batch in flight. */
     public static double prefillSeconds(ModelArchitecture m, Accelerator a, Workload w, Placement p) {
         return cycle(m, a, w, new Placement(p.shape().withStages(p.pipelineStages(), 1), p.moe(), p.stages(),
@@ -119,9 +158,32 @@ public final class Estimator {
      */
     static double cycle(ModelArchitecture m, Accelerator a, Workload w, Placement p, Pass pass,
                         List<BreakdownLine> lines) {
+        double[] pathAndBusiest = pathAndBusiest(m, a, w, p, pass, lines);
+        double path = pathAndBusiest[0];
+        double cycle = Math.max(path, p.microBatches() * pathAndBusiest[1]);
+        if (lines != null && cycle > path) {
+            double wait = cycle - path;
+            lines.add(line(-1, "pipeline", 1, new Operation(OpKind.TRANSFER, "wait for the busiest stage ("
+                    + p.microBatches() + " micro-batches in flight)", 0, 0, p.hopLink() == null ? "" : p.hopLink(),
+                    w.weights(), 1), new OpTiming(wait, 0, 0, wait, Bound.LATENCY)));
+        }
+        return cycle;
+    }
+
+    private static double[] pathAndBusiest(ModelArchitecture m, Accelerator a, Workload w, Placement p, Pass pass) {
+        return pathAndBusiest(m, a, w, p, pass, null);
+    }
+
+    /**
+     * The time of one micro-batch through every stage and hop, and the busiest stage's interval (its busy time plus
+     * its link's); with {@code lines}, the terms of the path.
+     */
+    private static double[] pathAndBusiest(ModelArchitecture m, Accelerator a, Workload w, Placement p, Pass pass,
+                                           List<BreakdownLine> lines) {
         double path = 0;
-        double slowest = 0;
+        double busiest = 0;
         double hop = 0;
+        double hopBusy = 0;
         Operation hopOp = null;
         OpTiming hopTiming = null;
         if (p.pipelineStages() > 1) {
@@ -130,35 +192,29 @@ public final class Estimator {
                     w.weights(), 1);
             hopTiming = a.model().time(hopOp);
             hop = hopTiming.seconds();
+            hopBusy = hopTiming.occupancySeconds();
         }
         for (int s = 0; s < p.stages().size(); s++) {
             Shard shard = p.stages().get(s);
-            double stage;
+            StepTime.Stage stage;
             if (lines == null) {
-                stage = StepTime.seconds(m, a, w, shard, pass);
+                stage = StepTime.stage(m, a, w, shard, pass);
             } else {
                 List<OpCost> costs = StepTime.explain(m, a, w, shard, pass);
-                stage = StepTime.total(costs);
+                stage = new StepTime.Stage(StepTime.total(costs), StepTime.busy(costs));
                 for (OpCost cost : costs) {
                     lines.add(line(s, cost.group(), cost.count(), cost.op(), cost.timing()));
                 }
             }
-            path += stage;
-            slowest = Math.max(slowest, stage + hop);
+            path += stage.seconds();
+            busiest = Math.max(busiest, stage.busySeconds() + hopBusy);
         }
         int hops = p.pipelineStages() - 1;
         path += hops * hop;
         if (lines != null && hops > 0) {
             lines.add(line(-1, "pipeline", hops, hopOp, hopTiming));
         }
-        double cycle = Math.max(path, p.microBatches() * slowest);
-        if (lines != null && cycle > path) {
-            double wait = cycle - path;
-            lines.add(line(-1, "pipeline", 1, new Operation(OpKind.TRANSFER, "wait for the slowest stage ("
-                    + p.microBatches() + " micro-batches in flight)", 0, 0, p.hopLink(), w.weights(), 1),
-                    new OpTiming(wait, 0, 0, wait, Bound.LATENCY)));
-        }
-        return cycle;
+        return new double[] {path, busiest};
     }
 
     private static BreakdownLine line(int stage, String group, int count, Operation op, OpTiming t) {
@@ -175,6 +231,7 @@ public final class Estimator {
     static String limitedBy(List<BreakdownLine> lines, Placement p) {
         Map<Bound, Double> byBound = new EnumMap<>(Bound.class);
         Map<String, Double> bytesByTier = new LinkedHashMap<>();
+        Map<String, Double> memorySecondsByTier = new LinkedHashMap<>();
         double total = 0;
         int latencyOps = 0;
         for (BreakdownLine line : lines) {
@@ -189,6 +246,9 @@ public final class Estimator {
             }
             if (!line.kind().equals(OpKind.TRANSFER.name()) && !line.kind().startsWith("ALL_")) {
                 bytesByTier.merge(line.resource(), line.bytes() * line.count(), Double::sum);
+                if (bound == Bound.MEMORY) {
+                    memorySecondsByTier.merge(line.resource(), line.totalSeconds(), Double::sum);
+                }
             }
         }
         Bound top = byBound.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
@@ -196,9 +256,10 @@ public final class Estimator {
         double share = total > 0 ? 100 * byBound.getOrDefault(top, 0.0) / total : 0;
         String what = switch (top) {
             case MEMORY -> {
-                Map.Entry<String, Double> tier = bytesByTier.entrySet().stream()
-                        .max(Map.Entry.comparingByValue()).orElseThrow();
-                yield String.format(Locale.ROOT, "memory: %s %.1f GB per step", tier.getKey(), tier.getValue() / 1e9);
+                // The tier whose reads take the most time (a slow spill tier can bind with fewer bytes).
+                String tier = memorySecondsByTier.entrySet().stream().max(Map.Entry.comparingByValue())
+                        .orElseThrow().getKey();
+                yield String.format(Locale.ROOT, "memory: %s %.1f GB per step", tier, bytesByTier.get(tier) / 1e9);
             }
             case COMPUTE -> "compute";
             case NETWORK -> "interconnect transfers";

@@ -24,7 +24,7 @@ final class LayerCuts {
      */
     static List<Shard> cut(ModelArchitecture m, Accelerator a, Workload w, Shape shape, String link,
                            double imbalance) {
-        Profile profile = new Profile(m, a, w, shape, link, imbalance, true);
+        Profile profile = new Profile(m, a, w, shape, link, imbalance, true, true);
         int stages = shape.pipelineStages();
         List<int[]> loosest = profile.cut(Double.POSITIVE_INFINITY, stages);
         if (loosest == null) {
@@ -54,10 +54,14 @@ final class LayerCuts {
         return shards;
     }
 
-    /** The fewest stages of this shape whose memory holds the model, or -1 when one layer per stage does not fit. */
-    static int fewestStages(ModelArchitecture m, Accelerator a, Workload w, Shape shape, String link) {
-        List<int[]> ranges = new Profile(m, a, w, shape, link, 1, false).cut(Double.POSITIVE_INFINITY,
-                Integer.MAX_VALUE);
+    /**
+     * The fewest stages of this shape whose memory holds the model, KV spilled to a slower tier allowed or not; -1
+     * when one layer per stage does not fit.
+     */
+    static int fewestStages(ModelArchitecture m, Accelerator a, Workload w, Shape shape, String link,
+                            boolean spillAllowed) {
+        List<int[]> ranges = new Profile(m, a, w, shape, link, 1, false, spillAllowed)
+                .cut(Double.POSITIVE_INFINITY, Integer.MAX_VALUE);
         return ranges == null ? -1 : ranges.size();
     }
 
@@ -108,7 +112,7 @@ final class LayerCuts {
         private double totalSeconds;
 
         Profile(ModelArchitecture m, Accelerator a, Workload w, Shape shape, String link, double imbalance,
-                boolean timed) {
+                boolean timed, boolean spillAllowed) {
             this.m = m;
             this.spec = a.spec();
             this.shape = shape;
@@ -139,7 +143,7 @@ final class LayerCuts {
             embeddingBytes = table;
             headBytes = m.tiedEmbeddings() ? 0 : table;
             primary = MemoryBudget.usable(spec, spec.primaryMemory());
-            spill = MemoryBudget.spillTier(spec).map(t -> MemoryBudget.usable(spec, t)).orElse(0.0);
+            spill = spillAllowed ? MemoryBudget.spillTier(spec).map(t -> MemoryBudget.usable(spec, t)).orElse(0.0) : 0;
         }
 
         private Shard plain(int first, int end, boolean embedding, boolean head) {

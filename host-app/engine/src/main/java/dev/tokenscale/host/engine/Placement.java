@@ -3,7 +3,8 @@ package dev.tokenscale.host.engine;
 import java.util.List;
 
 /**
- * One serving instance as built: its shape, what each stage's devices hold, and the link between stages.
+ * One serving instance as built: its shape, what each stage's devices hold, and the link between stages. On
+ * devices that pipeline inside (a wafer's layer regions), more micro-batches than stages can be in flight.
  *
  * @param shape   how the model is split
  * @param moe     whether the model's FFN is a mixture of experts (data parallelism then means DP attention)
@@ -14,7 +15,7 @@ public record Placement(Shape shape, boolean moe, List<Shard> stages, String hop
 
     public Placement {
         stages = List.copyOf(stages);
-        if (stages.size() != shape.pipelineStages() || shape.microBatches() > shape.pipelineStages()) {
+        if (stages.size() != shape.pipelineStages()) {
             throw new IllegalArgumentException("placement: " + stages.size() + " stages for " + shape.label(moe));
         }
         if (shape.pipelineStages() > 1 && hopLink == null) {

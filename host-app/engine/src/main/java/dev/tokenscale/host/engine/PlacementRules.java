@@ -39,9 +39,9 @@ final class PlacementRules {
             return String.format(Locale.ROOT, "%s uses %d devices, more than any interconnect domain of %s joins",
                     s.label(m.isMoe()), s.devices(), spec.id());
         }
-        if (s.microBatches() > Math.min(s.pipelineStages(), w.batch())) {
-            return String.format(Locale.ROOT, "mb=%d: micro-batches must be between 1 and min(pp, batch) = %d",
-                    s.microBatches(), Math.min(s.pipelineStages(), w.batch()));
+        if (s.microBatches() > w.batch()) {
+            return String.format(Locale.ROOT, "mb=%d: micro-batches must be between 1 and the batch (%d)",
+                    s.microBatches(), w.batch());
         }
         return null;
     }

@@ -12,7 +12,9 @@ import java.util.TreeSet;
  * Enumerates the feasible placements of a model on one kind of hardware and ranks them. Stages span powers of two
  * devices up to the largest scale-up (or chip-to-chip) domain ({@link #stageShapes}); pipeline stages run from the
  * fewest whose memory holds the model, doubled twice, since more stages only add hops unless memory needs them;
- * with one or with as many micro-batches in flight as stages.
+ * and the fewest that keep the whole KV cache in the first tier (KV spilled to a slower tier, such as a wafer's
+ * off-wafer store, can cost more than the hops); with one micro-batch in flight, one per stage, or as many as fill
+ * the pipeline when its devices pipeline inside.
  */
 public final class PlacementSearch {
 
@@ -82,15 +84,20 @@ public final class PlacementSearch {
                 fewestDevices = fewest * stage.devicesPerStage();
                 fewestShape = stage.withStages(fewest, 1).label(m.isMoe());
             }
-            for (int stages : new TreeSet<>(List.of(fewest, Math.min(m.layers(), 2 * fewest),
-                    Math.min(m.layers(), 4 * fewest)))) {
+            TreeSet<Integer> stageOptions = new TreeSet<>(List.of(fewest, Math.min(m.layers(), 2 * fewest),
+                    Math.min(m.layers(), 4 * fewest)));
+            int unspilled = Placements.minimumStagesWithoutSpill(m, a, w, stage);
+            if (unspilled > 0) {
+                stageOptions.add(unspilled);
+            }
+            for (int stages : stageOptions) {
                 Shape shape = stage.withStages(stages, 1);
                 if (shape.devices() > constraints.maxDevices()) {
                     rejected.add(String.format(Locale.ROOT, "%s needs %d devices, over the limit of %d",
                             shape.label(m.isMoe()), shape.devices(), constraints.maxDevices()));
                     continue;
                 }
-                for (int micro : new TreeSet<>(List.of(1, Math.min(stages, w.batch())))) {
+                for (int micro : microBatchOptions(m, a, w, stage.withStages(stages, 1))) {
                     Placements.Built built = Placements.build(m, a, w, stage.withStages(stages, micro));
                     if (built.placement() == null) {
                         rejected.add(built.problem());
@@ -111,6 +118,20 @@ public final class PlacementSearch {
         feasible.sort(order(objective));
         return new Result(feasible, rejected, feasible.isEmpty()
                 ? problem(m, a, w, constraints, fewestDevices, fewestShape, fastest, rejected) : null);
+    }
+
+    /**
+     * Micro-batches to try: one, one per stage, and as many as fill the pipeline when its devices pipeline inside
+     * (a wafer's layer regions): the path of one micro-batch over the busiest stage's interval, at most the batch.
+     */
+    private static TreeSet<Integer> microBatchOptions(ModelArchitecture m, Accelerator a, Workload w, Shape shape) {
+        TreeSet<Integer> options = new TreeSet<>(List.of(1, Math.min(shape.pipelineStages(), w.batch())));
+        Placements.Built single = Placements.build(m, a, w.withBatch(1), shape);
+        if (single.placement() != null && w.batch() > 1) {
+            int fill = Estimator.pipelineFill(m, a, w.withBatch(1), single.placement());
+            options.add(Math.min(w.batch(), fill));
+        }
+        return options;
     }
 
     /** Why no placement is feasible: too few devices allowed, too slow for the floor, or too big to hold. */

@@ -56,11 +56,24 @@ public final class Placements {
      * cannot work at all or even one layer per stage does not fit.
      */
     public static int minimumStages(ModelArchitecture m, Accelerator a, Workload w, Shape shape) {
+        return minimumStages(m, a, w, shape, true);
+    }
+
+    /**
+     * The fewest stages of this shape's stage whose first tier holds the model and all its KV cache, none of it
+     * spilled to a slower tier; -1 when the stage cannot work or even one layer per stage does not fit.
+     */
+    public static int minimumStagesWithoutSpill(ModelArchitecture m, Accelerator a, Workload w, Shape shape) {
+        return minimumStages(m, a, w, shape, false);
+    }
+
+    private static int minimumStages(ModelArchitecture m, Accelerator a, Workload w, Shape shape,
+                                     boolean spillAllowed) {
         Shape one = shape.withStages(1, 1);
         if (PlacementRules.problem(m, a, w, one) != null) {
             return -1;
         }
         return LayerCuts.fewestStages(m, a, w, one, Topology.parallelLink(a.spec(), one.devicesPerStage())
-                .orElseThrow());
+                .orElseThrow(), spillAllowed);
     }
 }

@@ -192,7 +192,7 @@ public final class Serving {
             return 0;
         }
         if (Double.isNaN(draftSeconds)) {
-            draftSeconds = speculation.draftLength() * Decoding.draftSeconds(m, a, w, p, speculation, micro);
+            draftSeconds = speculation.draftLength() * Decoding.draftSeconds(m, a, w, p, speculation, micro, null);
         }
         return draftSeconds;
     }

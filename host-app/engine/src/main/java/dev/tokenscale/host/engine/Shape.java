@@ -14,7 +14,7 @@ import java.util.List;
  * @param tensorParallel devices that split each attention head group and dense matrix (attention tensor parallel)
  * @param dataParallel   groups of {@code tensorParallel} devices that each serve their own sequences
  * @param expertParallel ways the routed experts are spread over the stage's devices
- * @param microBatches   micro-batches in flight (1 .. stages)
+ * @param microBatches   micro-batches in flight (at least 1; more than the stages on devices that pipeline inside)
  */
 public record Shape(int pipelineStages, int tensorParallel, int dataParallel, int expertParallel, int microBatches) {
 
