@@ -30,7 +30,7 @@ public final class PluginHost implements AutoCloseable {
 
     private PluginHost(EmbeddedFramework framework, HostConfig config) {
         this.framework = framework;
-        this.registry = new Registry(framework.context(), config, this::declared);
+        this.registry = new Registry(framework, config, this::declared);
         this.extender = new SpecExtender(framework.context(), config.notices(), registry::changed);
         this.deployments = new Deployments(framework, config.notices(), registry::changed);
     }
@@ -72,8 +72,7 @@ public final class PluginHost implements AutoCloseable {
      * its files that did not parse and its specs that no installed family accepts.
      */
     public List<PluginReport> plugins() {
-        return PluginReports.all(framework.context().getBundles(), deployments, extender,
-                registry.snapshot().problems());
+        return PluginReports.all(framework, deployments, extender, registry, registry.snapshot().problems());
     }
 
     /**
@@ -140,6 +139,11 @@ public final class PluginHost implements AutoCloseable {
     /** The failure reported for a jar that could not be installed or started, or {@code null}. */
     PluginReport failure(Path jar) {
         return deployments.failure(jar);
+    }
+
+    /** Why a bundle's Declarative Services component failed to activate, if one did. */
+    Optional<String> componentFailure(Bundle bundle) {
+        return framework.componentFailure(bundle);
     }
 
     /** The framework's bundle context, for tests and the conformance kit. */
