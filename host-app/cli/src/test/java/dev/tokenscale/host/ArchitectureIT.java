@@ -21,6 +21,7 @@ import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.http.ApiServer;
 import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.spec.HardwareReader;
+import dev.tokenscale.host.units.Units;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,15 +44,22 @@ class ArchitectureIT {
         "dev.tokenscale.host.cli..", "dev.tokenscale.host.http.."};
 
     @Test
+    void unitsArePlainJava() {
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.tokenscale.host.units..")
+                .check(module(Units.class));
+    }
+
+    @Test
     void enginesUseOnlyJavaAndTheSpi() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.tokenscale.api..",
-                "dev.tokenscale.host.engine..").check(module(Accelerator.class));
+                "dev.tokenscale.host.units..", "dev.tokenscale.host.engine..").check(module(Accelerator.class));
     }
 
     @Test
     void specFilesAreReadWithJacksonIntoSpiValuesOnly() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.tokenscale.api..",
-                "dev.tokenscale.host.spec..", "com.fasterxml.jackson..").check(module(HardwareReader.class));
+                "dev.tokenscale.host.units..", "dev.tokenscale.host.spec..", "com.fasterxml.jackson..")
+                .check(module(HardwareReader.class));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.tokenscale.host.engine.Curve;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.engine.OperatingPoint;
 import dev.tokenscale.host.engine.SpeedPremium;
+import dev.tokenscale.host.units.Units;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -5,6 +5,7 @@ import dev.tokenscale.api.Interconnect;
 import dev.tokenscale.api.LinkScope;
 import dev.tokenscale.api.MemoryTier;
 import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.host.units.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -120,13 +121,13 @@ public final class Placements {
                 tp > 1 ? "link" : null), w.batch());
         return String.format("needs %s of weights and %s of KV cache in all, and the first stage at least %s "
                         + "(embedding table and one layer); %d x %d %s hold %s usable each (%s %s x %.2f)%s",
-                Footprint.gigabytes(all.weightBytes() * tp),
-                Footprint.gigabytes(all.kvBytes() * tp), Footprint.gigabytes(firstStage.totalBytes()), stages, tp,
+                Units.gigabytes(all.weightBytes() * tp),
+                Units.gigabytes(all.kvBytes() * tp), Units.gigabytes(firstStage.totalBytes()), stages, tp,
                 spec.deviceKind(),
-                Footprint.gigabytes(usable(spec, spec.primaryMemory())), tier,
-                Footprint.gigabytes(spec.primaryMemory().capacity().value()),
+                Units.gigabytes(usable(spec, spec.primaryMemory())), tier,
+                Units.gigabytes(spec.primaryMemory().capacity().value()),
                 spec.parameter(USABLE_MEMORY, DEFAULT_USABLE_MEMORY),
-                spillTier(spec).map(t -> " plus " + Footprint.gigabytes(usable(spec, t)) + " of " + t.name()
+                spillTier(spec).map(t -> " plus " + Units.gigabytes(usable(spec, t)) + " of " + t.name()
                         + " for spilled KV").orElse(""));
     }
 
