@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A comparison as tables and lines, the same for the terminal and the HTML report: the summary of DESIGN.md's
- * "What a user should see", the speed premium, the cost of each system, and CSV.
+ * A comparison as tables and lines, the same for the terminal and the HTML report: the summary table of {@code compare}
+ * (docs/cli.md), the speed premium, the cost of each system, and CSV.
  */
 final class CompareView {
 

@@ -30,12 +30,12 @@ public final class Calibrator {
     static final double ROW_ERROR = 0.05;
     /**
      * Spread of an efficiency around its sourced value: a factor 1.25 (decode GEMV bandwidth 0.64-0.8 of peak,
-     * GEMM 0.5-0.7 in PHYSICS.md section 3).
+     * GEMM 0.5-0.7 in docs/physics.md, HBM GPUs).
      */
     static final double EFFICIENCY_SPREAD = 1.25;
     /**
      * Spread of a latency around its sourced value: a factor 3 (per-op fixed cost 2-4 us under CUDA graphs, 5-15 us
-     * without, in PHYSICS.md section 3).
+     * without, in docs/physics.md, HBM GPUs).
      */
     static final double LATENCY_SPREAD = 3;
 
