@@ -145,8 +145,8 @@ class FidelityCommandsIT {
                 + "mean nvidia-b300, nvidia-h100, nvidia-h200?", failure("calibrate", "--measurements",
                 hardware.toString(), "--hardware", "nvidia-h200", "--out", dir.resolve("c.yaml").toString()));
         Path time = file("time.csv", HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,-0.0059\n");
-        assertEquals("error: " + time + ": line 2, column 'step_seconds': '-0.0059': expected a time in seconds "
-                + "above 0", failure("validate", "--measurements", time.toString()));
+        assertEquals("error: " + time + ": line 2, column 'step_seconds': '-0.0059': expected a value above zero",
+                failure("validate", "--measurements", time.toString()));
         Path number = file("number.csv", HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1k,,0.0059\n");
         assertEquals("error: " + number + ": line 2, column 'context_tokens': '1k': expected a whole number of 1 or "
                 + "more", failure("validate", "--measurements", number.toString()));
