@@ -3,7 +3,7 @@ package dev.tokenscale.host.cli;
 import java.io.PrintStream;
 
 /**
- * A progress bar on standard error for long sweeps, drawn only when standard output is a terminal (never in pipes
+ * A progress bar with the time left on standard error for long sweeps, drawn only when standard output is a terminal (never in pipes
  * or files) and only once the work has taken longer than {@link #DELAY_NANOS}, so quick runs stay clean.
  */
 final class Progress implements AutoCloseable {
@@ -37,18 +37,26 @@ final class Progress implements AutoCloseable {
     /** One step is done. */
     synchronized void step() {
         done++;
-        if (to != null && total > 0 && System.nanoTime() - started > DELAY_NANOS) {
-            int filled = WIDTH * done / total;
-            to.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total);
+        long elapsed = System.nanoTime() - started;
+        if (to != null && total > 0 && elapsed > DELAY_NANOS) {
+            int filled = WIDTH * Math.min(done, total) / total;
+            to.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
+                    + eta(elapsed));
             to.flush();
             drawn = true;
         }
     }
 
+    /** Time left at the pace so far, as {@code " ETA 1:05"}. */
+    private String eta(long elapsedNanos) {
+        long seconds = Math.round(elapsedNanos / 1e9 * Math.max(0, total - done) / done);
+        return String.format(java.util.Locale.ROOT, " ETA %d:%02d  ", seconds / 60, seconds % 60);
+    }
+
     @Override
     public synchronized void close() {
         if (drawn) {
-            to.print("\r" + " ".repeat(label.length() + WIDTH + 16) + "\r");
+            to.print("\r" + " ".repeat(label.length() + WIDTH + 32) + "\r");
             to.flush();
         }
     }

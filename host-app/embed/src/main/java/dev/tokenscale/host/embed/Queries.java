@@ -153,8 +153,8 @@ public final class Queries {
     }
 
     /** The workload of a request: the model's own precisions unless the request names others. */
-    static Workload workload(ModelArchitecture model, int batch, long context, long prompt, Precision weights,
-                             Precision kv) {
+    public static Workload workload(ModelArchitecture model, int batch, long context, long prompt, Precision weights,
+                                    Precision kv) {
         Workload workload = Workload.of(model, batch, context, prompt);
         if (weights != null) {
             workload = workload.withWeights(weights);

@@ -167,7 +167,6 @@ public final class Derivation {
         double hbm = l.hbm == null ? 0 : l.term("hbm power", l.hbm.bandwidth().value() * BITS * hbmData(p).energy()
                 .value(), "W", "HBM bandwidth x 8 x energy per bit");
         l.activePower = l.term("active power", operations + io + bonds + hbm, "W", "compute + serdes + stack + hbm");
-        l.summary.put("pes", l.pes);
         l.summary.put("logicArea", l.logicArea);
         return l;
     }
@@ -234,6 +233,7 @@ public final class Derivation {
                     + Math.round(array) + " mm2 array");
         }
         l.logicArea = l.pes * l.logicPerPe;
+        l.summary.put("pes", l.pes);
         l.summary.put("sramPerPe", l.term("sram per pe", sramPerPe, "B", "as set, or array x sramShare x density / PEs"));
         l.summary.put("sramShare", l.term("sram share", l.pes * sramPerPe / density / array, "",
                 "PEs x sramPerPe / density / array"));

@@ -26,7 +26,7 @@ public record DesignResult(int index, String design, String base, String model, 
                            String error, Map<String, Double> figures, Curve curve, boolean pareto) {
 
     /** The figures every result reports, in column order. */
-    public static final List<String> FIGURES = List.of("pes", "sramShare", "sramBytes", "sramBandwidth",
+    public static final List<String> FIGURES = List.of("peCount", "sramAreaShare", "sramBytes", "sramBandwidth",
             "denseFp16Flops", "offChipBandwidth", "devicePowerW", "systemPowerW", "capexUsd", "devices",
             "maxTokensPerUser", "maxTokensPerChip");
 

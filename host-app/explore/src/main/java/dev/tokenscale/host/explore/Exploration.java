@@ -138,8 +138,8 @@ public final class Exploration {
 
     private static Map<String, Double> figures(Derivation.Derived derived, AcceleratorSpec spec, Curve curve) {
         Map<String, Double> figures = new LinkedHashMap<>();
-        figures.put("pes", derived.layout().getOrDefault("pes", Double.NaN));
-        figures.put("sramShare", derived.layout().getOrDefault("sramShare", Double.NaN));
+        figures.put("peCount", derived.layout().getOrDefault("pes", Double.NaN));
+        figures.put("sramAreaShare", derived.layout().getOrDefault("sramShare", Double.NaN));
         figures.put("sramBytes", spec.primaryMemory().capacity().value());
         figures.put("sramBandwidth", spec.primaryMemory().bandwidth().value());
         figures.put("denseFp16Flops", spec.compute().values().stream().mapToDouble(r -> r.dense().value()).min()

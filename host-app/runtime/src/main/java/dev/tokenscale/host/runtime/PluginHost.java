@@ -421,6 +421,35 @@ public final class PluginHost implements AutoCloseable {
         return spec -> new Accelerator(spec, family.executionModel(spec), accelerator.origin());
     }
 
+    /**
+     * The declared spec of an installed system (before its family resolves it, with its calibration applied), for
+     * designs derived from it.
+     */
+    public Optional<AcceleratorSpec> declared(String hardwareId) {
+        for (PluginData data : allData()) {
+            for (Sourced<AcceleratorSpec> declared : data.hardware()) {
+                if (declared.value().id().equals(hardwareId)) {
+                    Calibration calibration = calibrations.get(hardwareId);
+                    return Optional.of(calibration == null ? declared.value() : calibration.applyTo(declared.value()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A spec made outside any plugin (a derived design) run through its installed family, as installed specs are.
+     *
+     * @throws IllegalArgumentException when its family is not installed or rejects it, in one line
+     */
+    public Accelerator accelerator(AcceleratorSpec declared, String origin) {
+        try {
+            return accelerate(new Sourced<>(declared, origin), familiesById());
+        } catch (SpecException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** The families by id: every tracked family service, and the host's default roofline. */
     Map<String, AcceleratorFamily> familiesById() {
         Map<String, AcceleratorFamily> familiesById = new HashMap<>();
