@@ -22,6 +22,8 @@ import java.util.function.ToDoubleFunction;
  */
 final class ExploreReport {
 
+    /** The legend entry of the Pareto set, the first series of every design-space chart. */
+    static final String PARETO = "Pareto set";
     /** Pareto designs whose frontiers are drawn, at most (the chart's palette). */
     static final int FRONTIERS_DRAWN = 12;
 
@@ -90,16 +92,15 @@ final class ExploreReport {
         Files.writeString(file, html);
     }
 
-    /** The designs as two series, the Pareto set and the rest, as {x, y} points. */
+    /** The designs as {x, y} points: the Pareto set as one series, the others as one series per base design. */
     private static Map<String, List<double[]>> paretoSplit(List<DesignResult> designs,
                                                            ToDoubleFunction<DesignResult> x,
                                                            ToDoubleFunction<DesignResult> y) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
-        series.put("Pareto set", new ArrayList<>());
-        series.put("other designs", new ArrayList<>());
+        series.put(PARETO, new ArrayList<>());
         for (DesignResult r : designs) {
-            series.get(r.pareto() ? "Pareto set" : "other designs").add(new double[] {x.applyAsDouble(r),
-                    y.applyAsDouble(r)});
+            series.computeIfAbsent(r.pareto() ? PARETO : "other " + r.base(), k -> new ArrayList<>())
+                    .add(new double[] {x.applyAsDouble(r), y.applyAsDouble(r)});
         }
         return series;
     }

@@ -91,6 +91,34 @@ class ExploreIT {
     }
 
     @Test
+    void htmlReportShowsTheDesignSpaceAndRendersInChromium() throws Exception {
+        Path html = dir.resolve("explore.html");
+        CliRun run = CliRun.run("explore", "--model", "llama-3.1-70b", "--design", "wse-3,stacked-lpu",
+                "--vary", "sramShare=0.1:0.7:0.2", "--html", html.toString());
+        assertEquals(0, run.exit(), run.err());
+        String text = Files.readString(html);
+        HtmlReportIT.assertSelfContained(text);
+        // Per model: the design space, sramShare against interactivity, SRAM against compute, the Pareto frontiers.
+        assertEquals(4, text.split("<svg ", -1).length - 1, "four charts");
+        for (String id : List.of("space-llama-3-1-70b", "vary-sramShare-llama-3-1-70b", "trade-llama-3-1-70b",
+                "frontier-llama-3-1-70b")) {
+            assertTrue(text.contains("<figure id=\"" + id + "\">"), id);
+        }
+        String space = text.substring(text.indexOf("<figure id=\"space-"), text.indexOf("</figure>"));
+        for (String legend : List.of(ExploreReport.PARETO, "other wse-3", "other stacked-lpu")) {
+            assertTrue(space.contains(">" + legend + "</text>"), "legend entry " + legend);
+        }
+        java.util.Optional<String> browser = HtmlReportIT.browser();
+        org.junit.jupiter.api.Assumptions.assumeTrue(browser.isPresent(), "no headless browser: install Debian's "
+                + "chromium package (apt-get install chromium) to render the report");
+        java.awt.image.BufferedImage image = HtmlReportIT.render(browser.get(), dir, html);
+        assertTrue(Pixels.inked(image) > image.getWidth() * image.getHeight() / 50, "the page is not blank");
+        // The Pareto set is drawn in the palette's first colour, the other designs in the next ones.
+        assertTrue(Pixels.contains(image, new java.awt.Color(0x4E79A7), 12), "the Pareto set's points are shown");
+        assertTrue(Pixels.contains(image, new java.awt.Color(0xF28E2B), 12), "the other designs' points are shown");
+    }
+
+    @Test
     void aPartlyFailedSweepSaysWhichDesignsFailedAndWhyAndKeepsTheRest() {
         CliRun run = CliRun.run("explore", "--model", "llama-3.1-8b", "--design", "stacked-lpu",
                 "--vary", "stackLayers=2,4,16");
