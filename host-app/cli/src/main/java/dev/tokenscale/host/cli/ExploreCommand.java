@@ -154,10 +154,9 @@ final class ExploreCommand implements Callable<Integer> {
         }
         List<Exploration.Variation> variations = vary.stream().map(Variations::parse).toList();
         List<Objective> goals = objectives();
-        SiliconData silicon;
+        SiliconData silicon = silicon();
         List<Design> known;
         try {
-            silicon = SiliconReader.builtInSilicon();
             known = new ArrayList<>(SiliconReader.builtInDesigns());
             for (Path file : designFiles) {
                 if (!java.nio.file.Files.isRegularFile(file)) {
@@ -186,12 +185,7 @@ final class ExploreCommand implements Callable<Integer> {
             sweep = new Sweep(bases.stream().map(Design::id).toList(), vary, served.stream()
                     .map(ModelArchitecture::id).toList(), shape.context, shape.prompt, name(shape.weights),
                     name(shape.kv), costs, goals.stream().map(Objective::spelling).toList());
-            Derivation derivation = new Derivation(silicon);
-            Exploration.Setup setup = new Exploration.Setup(derivation,
-                    id -> running.declared(id).orElseThrow(() -> new DesignException("reference: no installed "
-                            + "hardware '" + id + "' to start from")),
-                    spec -> running.accelerator(spec, "explore"),
-                    m -> Queries.workload(m, 1, shape.context, shape.prompt, shape.weights, shape.kv), costs);
+            Exploration.Setup setup = setup(running, silicon, shape, costs);
             if (explain) {
                 explain(points, setup);
             }
@@ -215,6 +209,25 @@ final class ExploreCommand implements Callable<Integer> {
             ExploreView.print(output, sweep, results, parameters, goals, top);
         }
         return 0;
+    }
+
+    /** What a sweep on this host needs: references and families from its plugins, the request shape, economics. */
+    static Exploration.Setup setup(PluginHost running, SiliconData silicon, RequestShapeOptions shape,
+                                   Economics costs) {
+        return new Exploration.Setup(new Derivation(silicon),
+                id -> running.declared(id).orElseThrow(() -> new DesignException("reference: no installed "
+                        + "hardware '" + id + "' to start from")),
+                spec -> running.accelerator(spec, "explore"),
+                m -> Queries.workload(m, 1, shape.context, shape.prompt, shape.weights, shape.kv), costs);
+    }
+
+    /** The silicon data and the designs shipped with the explorer, as a user error when they do not read. */
+    static SiliconData silicon() {
+        try {
+            return SiliconReader.builtInSilicon();
+        } catch (SpecException e) {
+            throw new UserException(e.getMessage());
+        }
     }
 
     private List<Objective> objectives() {
