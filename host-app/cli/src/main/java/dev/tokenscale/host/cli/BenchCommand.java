@@ -8,16 +8,16 @@ import dev.tokenscale.host.engine.DecodeBenchmark;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.explore.Exploration;
 import dev.tokenscale.host.explore.FrontierBenchmark;
+import dev.tokenscale.host.runtime.Installed;
+import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.spec.SiliconReader;
 import dev.tokenscale.host.spec.SpecException;
 import dev.tokenscale.host.spec.silicon.Design;
 import dev.tokenscale.host.spec.silicon.SiliconData;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import dev.tokenscale.host.runtime.Installed;
-import dev.tokenscale.host.runtime.PluginHost;
-import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -75,8 +75,8 @@ final class BenchCommand implements Callable<Integer> {
             return frontiers();
         }
         Installed installed;
-        try (PluginHost running = launcher.start(host)) {
-            installed = running.installed();
+        try (StartedHost running = launcher.start(host)) {
+            installed = running.host().installed();
         }
         if (installed.models().isEmpty() || installed.accelerators().isEmpty()) {
             throw new UserException("bench needs at least one installed model and one installed hardware system");
@@ -117,12 +117,13 @@ final class BenchCommand implements Callable<Integer> {
                     p.base(), p.overrides())));
         }
         FrontierBenchmark.Result result;
-        try (PluginHost running = launcher.start(host)) {
+        try (StartedHost started = launcher.start(host)) {
+            PluginHost running = started.host();
             Installed installed = running.installed();
             List<ModelArchitecture> models = new ArrayList<>();
             for (String id : FRONTIER_MODELS) {
                 try {
-                    models.add(Lookup.model(installed, id));
+                    models.add(Lookup.model(installed.models(), id));
                 } catch (InvalidInputException e) {
                     throw new UserException("bench --frontiers needs the built-in model " + id + ": " + e.getMessage());
                 }

@@ -7,7 +7,6 @@ import dev.tokenscale.host.engine.Calibrator;
 import dev.tokenscale.host.engine.ErrorStats;
 import dev.tokenscale.host.engine.MeasuredCase;
 import dev.tokenscale.host.runtime.Installed;
-import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.calibration.CalibrationFiles;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -59,9 +58,9 @@ final class CalibrateCommand implements Callable<Integer> {
         Calibrator.Fit fit;
         List<MeasuredCase> rows;
         String date = LocalDate.now().toString();
-        try (PluginHost running = launcher.start(host)) {
-            Installed installed = running.installed();
-            Accelerator base = Lookup.hardware(installed, hardware);
+        try (StartedHost running = launcher.start(host)) {
+            Installed installed = running.host().installed();
+            Accelerator base = Lookup.hardware(installed.accelerators(), hardware);
             List<MeasuredCase> all = measurements.cases(installed);
             rows = all.stream().filter(c -> c.row().hardware().equals(hardware)).toList();
             if (rows.isEmpty()) {
@@ -70,7 +69,7 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             String source = String.format(Locale.ROOT, "%s %s, %d rows, %s", Figure.CALIBRATED_PREFIX,
                     measurements.file, rows.size(), date);
-            fit = Calibrator.fit(rows, base, running.rebuilder(base), out.toString(), source);
+            fit = Calibrator.fit(rows, base, running.host().rebuilder(base), out.toString(), source);
         }
         try {
             CalibrationFiles.write(out, fit, measurements.file.toString(), date);

@@ -18,8 +18,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The cost-of-ownership assumptions ({@code docs/metrics.md}): the defaults of {@link Economics#DEFAULT}, then a
- * YAML or JSON file given with --economics, then the flags, each overriding what came before.
+ * The cost-of-ownership assumptions ({@code docs/metrics.md}): the host's defaults ({@link Economics#DEFAULT}), then
+ * a YAML or JSON file given with --economics, then the flags, each overriding what came before. What neither file
+ * nor flag sets is left to the host.
  */
 public final class EconomicsOptions {
 
@@ -64,7 +65,7 @@ public final class EconomicsOptions {
                          Map<String, Object> capex, Map<String, Object> systemPower) {
     }
 
-    /** The economics these options describe; hardware ids are checked against what is installed. */
+    /** The economics these options set; hardware ids are checked against what is installed. */
     EconomicsRequest economics(Installed installed) {
         EconomicsFile read = file == null ? new EconomicsFile(null, null, null, null, null, null) : read(file);
         String where = file == null ? "" : file + ": ";
@@ -74,15 +75,14 @@ public final class EconomicsOptions {
         putAll(watts, read.systemPower(), Dimension.POWER, where + "systemPower", installed);
         putAll(capexUsd, capex, Dimension.MONEY, "--capex", installed);
         putAll(watts, systemPower, Dimension.POWER, "--system-power", installed);
-        Economics d = Economics.DEFAULT;
-        double years = pick(amortisationYears, read.amortisationYears(), d.amortisationYears());
-        double p = pick(pue, read.pue(), d.pue());
-        double kwh = pick(dollarsPerKwh, read.dollarsPerKwh(), d.dollarsPerKwh());
-        double opex = pick(opexShare, read.opexShare(), d.opexShareOfCapex());
-        check(years > 0, "amortisation years", years, "more than 0");
-        check(p >= 1, "PUE", p, "1 or more");
-        check(kwh >= 0, "dollars per kWh", kwh, "0 or more");
-        check(opex >= 0, "opex share", opex, "0 or more");
+        Double years = pick(amortisationYears, read.amortisationYears());
+        Double p = pick(pue, read.pue());
+        Double kwh = pick(dollarsPerKwh, read.dollarsPerKwh());
+        Double opex = pick(opexShare, read.opexShare());
+        check(years == null || years > 0, "amortisation years", years, "more than 0");
+        check(p == null || p >= 1, "PUE", p, "1 or more");
+        check(kwh == null || kwh >= 0, "dollars per kWh", kwh, "0 or more");
+        check(opex == null || opex >= 0, "opex share", opex, "0 or more");
         return new EconomicsRequest(years, p, kwh, opex, capexUsd, watts);
     }
 
@@ -106,7 +106,7 @@ public final class EconomicsOptions {
         }
         for (Map.Entry<String, ?> entry : written.entrySet()) {
             try {
-                Lookup.hardware(installed, entry.getKey());
+                Lookup.hardware(installed.accelerators(), entry.getKey());
             } catch (InvalidInputException e) {
                 throw new UserException(what + ": " + e.getMessage());
             }
@@ -121,12 +121,12 @@ public final class EconomicsOptions {
         }
     }
 
-    private static double pick(Double flag, Double fromFile, double fallback) {
-        return flag != null ? flag : fromFile != null ? fromFile : fallback;
+    private static Double pick(Double flag, Double fromFile) {
+        return flag != null ? flag : fromFile;
     }
 
-    private static void check(boolean ok, String what, double value, String expected) {
-        if (!ok || !Double.isFinite(value)) {
+    private static void check(boolean ok, String what, Double value, String expected) {
+        if (!ok || value != null && !Double.isFinite(value)) {
             throw new UserException(what + " " + value + ": expected " + expected);
         }
     }

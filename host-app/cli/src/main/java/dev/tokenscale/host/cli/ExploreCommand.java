@@ -3,8 +3,9 @@ package dev.tokenscale.host.cli;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.embed.InvalidInputException;
 import dev.tokenscale.host.embed.Lookup;
-import dev.tokenscale.host.embed.Queries;
+import dev.tokenscale.host.embed.Progress;
 import dev.tokenscale.host.engine.Economics;
+import dev.tokenscale.host.engine.Workload;
 import dev.tokenscale.host.explore.Derivation;
 import dev.tokenscale.host.explore.DesignException;
 import dev.tokenscale.host.explore.DesignResult;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,19 +110,25 @@ final class ExploreCommand implements Callable<Integer> {
     boolean explain;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "20",
-            description = "Pareto designs shown per model in the table (default: ${DEFAULT-VALUE}).")
+            description = "Designs shown per model in the table (default: ${DEFAULT-VALUE}).")
     int top;
+
+    @Option(names = "--all", description = "Show every working design in the table, in sweep order, not only the "
+            + "Pareto set.")
+    boolean all;
 
     /** Designs that --explain shows at once. */
     static final int EXPLAIN_MOST = 5;
 
     private final HostLauncher launcher;
     private final Output output;
+    private final Progress progress;
 
     @Inject
-    ExploreCommand(HostLauncher launcher, Output output) {
+    ExploreCommand(HostLauncher launcher, Output output, Progress progress) {
         this.launcher = launcher;
         this.output = output;
+        this.progress = progress;
     }
 
     /**
@@ -178,10 +186,11 @@ final class ExploreCommand implements Callable<Integer> {
         }
         List<DesignResult> results;
         Sweep sweep;
-        try (PluginHost running = launcher.start(host)) {
+        try (StartedHost started = launcher.start(host)) {
+            PluginHost running = started.host();
             Installed installed = running.installed();
             List<ModelArchitecture> served = served(installed);
-            Economics costs = economics.economics(installed).economics();
+            Economics costs = economics.economics(installed).economics(Economics.DEFAULT);
             sweep = new Sweep(bases.stream().map(Design::id).toList(), vary, served.stream()
                     .map(ModelArchitecture::id).toList(), shape.context, shape.prompt, name(shape.weights),
                     name(shape.kv), costs, goals.stream().map(Objective::spelling).toList());
@@ -206,7 +215,7 @@ final class ExploreCommand implements Callable<Integer> {
             document.put("results", results);
             output.json(document);
         } else {
-            ExploreView.print(output, sweep, results, parameters, goals, top);
+            ExploreView.print(output, sweep, results, parameters, goals, top, all);
         }
         return 0;
     }
@@ -215,10 +224,10 @@ final class ExploreCommand implements Callable<Integer> {
     static Exploration.Setup setup(PluginHost running, SiliconData silicon, RequestShapeOptions shape,
                                    Economics costs) {
         return new Exploration.Setup(new Derivation(silicon),
-                id -> running.declared(id).orElseThrow(() -> new DesignException("reference: no installed "
+                id -> running.declaredSpec(id).orElseThrow(() -> new DesignException("reference: no installed "
                         + "hardware '" + id + "' to start from")),
                 spec -> running.accelerator(spec, "explore"),
-                m -> Queries.workload(m, 1, shape.context, shape.prompt, shape.weights, shape.kv), costs);
+                m -> Workload.of(m, 1, shape.context, shape.prompt, shape.weights, shape.kv), costs);
     }
 
     /** The silicon data and the designs shipped with the explorer, as a user error when they do not read. */
@@ -258,7 +267,7 @@ final class ExploreCommand implements Callable<Integer> {
         List<ModelArchitecture> served = new ArrayList<>();
         for (String id : models) {
             try {
-                served.add(Lookup.model(installed, id.trim()));
+                served.add(Lookup.model(installed.models(), id.trim()));
             } catch (InvalidInputException e) {
                 throw new UserException("--model " + e.getMessage());
             }
@@ -275,15 +284,15 @@ final class ExploreCommand implements Callable<Integer> {
         int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         List<DesignResult> finished = new ArrayList<>();
         try (ExploreFiles.Journal journal = out == null ? null
-                : ExploreFiles.Journal.open(out, sweep, served.size(), finished);
-             Progress progress = Progress.onTerminal("exploring")) {
+                : ExploreFiles.Journal.open(out, sweep, served.size(), finished)) {
             Set<Integer> done = finished.stream().map(DesignResult::index).collect(Collectors.toSet());
-            progress.total(points.size() - done.size());
+            int total = points.size() - done.size();
+            AtomicInteger finishedNow = new AtomicInteger();
             List<DesignResult> fresh = Exploration.run(setup, points, served, cores, done, each -> {
                 if (journal != null) {
                     journal.append(each);
                 }
-                progress.step();
+                progress.swept(each.get(0).design(), finishedNow.incrementAndGet(), total);
             });
             List<DesignResult> all = new ArrayList<>(finished);
             all.addAll(fresh);

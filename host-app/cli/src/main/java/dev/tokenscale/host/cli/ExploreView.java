@@ -20,18 +20,19 @@ final class ExploreView {
     private ExploreView() {
     }
 
-    /** The summary, the Pareto set per model and the failed designs. */
+    /** The summary, the Pareto set (or every design) per model and the failed designs. */
     static void print(Output out, ExploreCommand.Sweep sweep, List<DesignResult> results, List<String> parameters,
-                      List<Objective> goals, int top) {
+                      List<Objective> goals, int top, boolean all) {
         out.line(headline(sweep, results));
         out.line("economics: " + CompareView.economics(sweep.economics()) + " (docs/metrics.md)");
         for (String model : sweep.models()) {
-            List<DesignResult> set = paretoSet(results, model, goals);
+            List<DesignResult> working = results.stream().filter(r -> r.model().equals(model) && r.ok()).toList();
+            List<DesignResult> set = all ? working : paretoSet(results, model, goals);
             out.line("");
-            out.line(String.format(Locale.ROOT, "%s: Pareto set for %s, %d of %d working designs%s", model,
-                    goals.stream().map(Objective::spelling).collect(Collectors.joining(", ")), set.size(),
-                    results.stream().filter(r -> r.model().equals(model) && r.ok()).count(),
-                    set.size() > top ? " (the first " + top + " by interactivity)" : ""));
+            out.line(String.format(Locale.ROOT, "%s: %s, %d of %d working designs%s", model, all ? "every design"
+                            : "Pareto set for " + goals.stream().map(Objective::spelling).collect(Collectors.joining(
+                            ", ")), set.size(), working.size(),
+                    set.size() > top ? " (the first " + top + (all ? ")" : " by interactivity)") : ""));
             Table table = designs(set.subList(0, Math.min(top, set.size())), parameters, goals);
             out.table(table.header(), table.rows());
         }
@@ -68,7 +69,8 @@ final class ExploreView {
     static Table designs(List<DesignResult> rows, List<String> parameters, List<Objective> goals) {
         List<String> header = new ArrayList<>(List.of("design"));
         header.addAll(parameters);
-        header.addAll(List.of("SRAM", "SRAM share", "dense FP16", "devices", "max tok/s/user", "max tok/s/chip"));
+        header.addAll(List.of("SRAM", "SRAM share", "dense FP16", "power", "devices", "max tok/s/user",
+                "max tok/s/chip"));
         goals.stream().filter(g -> g.kind() != Objective.Kind.MAX_INTERACTIVITY
                 && g.kind() != Objective.Kind.MAX_THROUGHPUT).forEach(g -> header.add(g.spelling()));
         List<List<String>> cells = new ArrayList<>();
@@ -78,6 +80,7 @@ final class ExploreView {
             row.add(String.format(Locale.ROOT, "%.3g GB", r.figure("sramBytes") / 1e9));
             row.add(String.format(Locale.ROOT, "%.2f", r.figure("sramAreaShare")));
             row.add(String.format(Locale.ROOT, "%.3g PF", r.figure("denseFp16Flops") / 1e15));
+            row.add(String.format(Locale.ROOT, "%.3g kW", r.figure("devicePowerW") / 1e3));
             row.add(String.format(Locale.ROOT, "%.0f", r.figure("devices")));
             row.add(String.format(Locale.ROOT, "%,.0f", r.maxInteractivity()));
             row.add(String.format(Locale.ROOT, "%,.0f", r.maxThroughputPerChip()));

@@ -1,11 +1,13 @@
 package dev.tokenscale.host.embed;
 
 import dev.tokenscale.host.engine.Economics;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The cost-of-ownership assumptions of a comparison ({@code docs/metrics.md}), with the field names of the
- * {@link Economics} that answers echo; a {@code null} field takes {@link Economics#DEFAULT}'s value.
+ * {@link Economics} that answers echo. A {@code null} field takes the host's default: {@link Economics#DEFAULT}'s
+ * value, unless the program that embeds the host binds other defaults.
  *
  * @param amortisationYears years over which capex is spread, above 0 (default 4)
  * @param pue               facility power / IT power, 1 or more (default 1.3)
@@ -18,29 +20,39 @@ import java.util.Map;
 public record EconomicsRequest(Double amortisationYears, Double pue, Double dollarsPerKwh, Double opexShareOfCapex,
                                Map<String, Double> capexUsd, Map<String, Double> systemWatts) {
 
-    /** The defaults. */
+    /** The host's defaults. */
     public static final EconomicsRequest DEFAULT = new EconomicsRequest(null, null, null, null, null, null);
 
     public EconomicsRequest {
-        Economics d = Economics.DEFAULT;
-        amortisationYears = Checks.or(amortisationYears, d.amortisationYears());
-        pue = Checks.or(pue, d.pue());
-        dollarsPerKwh = Checks.or(dollarsPerKwh, d.dollarsPerKwh());
-        opexShareOfCapex = Checks.or(opexShareOfCapex, d.opexShareOfCapex());
         capexUsd = Map.copyOf(Checks.or(capexUsd, Map.of()));
         systemWatts = Map.copyOf(Checks.or(systemWatts, Map.of()));
-        Checks.positive("economics.amortisationYears", amortisationYears);
-        if (!(pue >= 1) || !Double.isFinite(pue)) {
+        if (amortisationYears != null) {
+            Checks.positive("economics.amortisationYears", amortisationYears);
+        }
+        if (pue != null && (!(pue >= 1) || !Double.isFinite(pue))) {
             throw InvalidInputException.field("economics.pue", pue, "1 or more");
         }
-        Checks.notNegative("economics.dollarsPerKwh", dollarsPerKwh);
-        Checks.notNegative("economics.opexShareOfCapex", opexShareOfCapex);
+        if (dollarsPerKwh != null) {
+            Checks.notNegative("economics.dollarsPerKwh", dollarsPerKwh);
+        }
+        if (opexShareOfCapex != null) {
+            Checks.notNegative("economics.opexShareOfCapex", opexShareOfCapex);
+        }
         capexUsd.forEach((id, usd) -> Checks.positive("economics.capexUsd." + id, usd));
         systemWatts.forEach((id, watts) -> Checks.positive("economics.systemWatts." + id, watts));
     }
 
-    /** The engine's economics. */
-    public Economics economics() {
-        return new Economics(amortisationYears, pue, dollarsPerKwh, opexShareOfCapex, capexUsd, systemWatts);
+    /** The engine's economics: these values, and {@code defaults}' where a field is {@code null}. */
+    public Economics economics(Economics defaults) {
+        return new Economics(Checks.or(amortisationYears, defaults.amortisationYears()),
+                Checks.or(pue, defaults.pue()), Checks.or(dollarsPerKwh, defaults.dollarsPerKwh()),
+                Checks.or(opexShareOfCapex, defaults.opexShareOfCapex()), merged(defaults.capexUsd(), capexUsd),
+                merged(defaults.systemWatts(), systemWatts));
+    }
+
+    private static Map<String, Double> merged(Map<String, Double> defaults, Map<String, Double> given) {
+        Map<String, Double> merged = new HashMap<>(defaults);
+        merged.putAll(given);
+        return merged;
     }
 }
