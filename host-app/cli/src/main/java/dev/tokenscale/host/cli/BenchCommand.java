@@ -7,6 +7,8 @@ import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.engine.DecodeBenchmark;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.explore.Exploration;
+import dev.tokenscale.host.spec.Variations;
+import dev.tokenscale.host.spec.silicon.Variation;
 import dev.tokenscale.host.explore.FrontierBenchmark;
 import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;
@@ -111,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
         for (String line : FRONTIER_GRID) {
             String[] parts = line.split(": ", 2);
             Design base = designs.stream().filter(d -> d.id().equals(parts[0])).findFirst().orElseThrow();
-            List<Exploration.Variation> variations = Arrays.stream(parts[1].split(" ")).map(Variations::parse)
+            List<Variation> variations = Arrays.stream(parts[1].split(" ")).map(Variations::parse)
                     .toList();
             Exploration.grid(List.of(base), variations).forEach(p -> points.add(new Exploration.Point(points.size(),
                     p.base(), p.overrides())));

@@ -7,12 +7,14 @@ import dev.tokenscale.host.embed.Progress;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.engine.Workload;
 import dev.tokenscale.host.explore.Derivation;
-import dev.tokenscale.host.explore.DesignException;
 import dev.tokenscale.host.explore.DesignResult;
 import dev.tokenscale.host.explore.Exploration;
+import dev.tokenscale.host.spec.Variations;
+import dev.tokenscale.host.spec.silicon.Variation;
 import dev.tokenscale.host.explore.Objective;
 import dev.tokenscale.host.explore.ResultTable;
 import dev.tokenscale.host.explore.Term;
+import dev.tokenscale.host.runtime.Explorations;
 import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.spec.SiliconReader;
@@ -160,7 +162,14 @@ final class ExploreCommand implements Callable<Integer> {
             throw new UserException("--prompt " + shape.prompt + " --context " + shape.context + ": expected a prompt "
                     + "of at least 1 token, shorter than the context");
         }
-        List<Exploration.Variation> variations = vary.stream().map(Variations::parse).toList();
+        List<Variation> variations = new ArrayList<>();
+        for (String written : vary) {
+            try {
+                variations.add(Variations.parse(written));
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--vary " + e.getMessage());
+            }
+        }
         List<Objective> goals = objectives();
         SiliconData silicon = silicon();
         List<Design> known;
@@ -223,11 +232,8 @@ final class ExploreCommand implements Callable<Integer> {
     /** What a sweep on this host needs: references and families from its plugins, the request shape, economics. */
     static Exploration.Setup setup(PluginHost running, SiliconData silicon, RequestShapeOptions shape,
                                    Economics costs) {
-        return new Exploration.Setup(new Derivation(silicon),
-                id -> running.declaredSpec(id).orElseThrow(() -> new DesignException("reference: no installed "
-                        + "hardware '" + id + "' to start from")),
-                spec -> running.accelerator(spec, "explore"),
-                m -> Workload.of(m, 1, shape.context, shape.prompt, shape.weights, shape.kv), costs);
+        return Explorations.setup(running, silicon, m -> Workload.of(m, 1, shape.context, shape.prompt,
+                shape.weights, shape.kv), costs);
     }
 
     /** The silicon data and the designs shipped with the explorer, as a user error when they do not read. */

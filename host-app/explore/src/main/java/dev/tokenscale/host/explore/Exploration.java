@@ -10,6 +10,7 @@ import dev.tokenscale.host.engine.OperatingPoint;
 import dev.tokenscale.host.engine.Workload;
 import dev.tokenscale.host.spec.silicon.Design;
 import dev.tokenscale.host.spec.silicon.DesignParameter;
+import dev.tokenscale.host.spec.silicon.Variation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,21 +31,6 @@ import java.util.function.Function;
 public final class Exploration {
 
     private Exploration() {
-    }
-
-    /**
-     * One parameter and the values it takes.
-     *
-     * @param parameter the parameter
-     * @param values    its values, {@link Double} (SI) or {@link String} (ids), in order
-     */
-    public record Variation(DesignParameter parameter, List<Object> values) {
-        public Variation {
-            values = List.copyOf(values);
-            if (values.isEmpty()) {
-                throw new IllegalArgumentException(parameter.spelling() + ": expected at least one value");
-            }
-        }
     }
 
     /**
