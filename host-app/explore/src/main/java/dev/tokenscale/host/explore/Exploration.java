@@ -170,38 +170,47 @@ public final class Exploration {
      * interactivity counts as worst on it.
      */
     public static List<DesignResult> pareto(List<DesignResult> results, List<Objective> objectives) {
-        Map<String, List<DesignResult>> byModel = new LinkedHashMap<>();
-        results.stream().filter(DesignResult::ok).forEach(r -> byModel.computeIfAbsent(r.model(),
-                k -> new ArrayList<>()).add(r));
-        Map<String, Map<Integer, double[]>> scores = new LinkedHashMap<>();
-        byModel.forEach((model, list) -> {
-            Map<Integer, double[]> byIndex = new LinkedHashMap<>();
-            list.forEach(r -> byIndex.put(r.index(), scores(r, objectives)));
-            scores.put(model, byIndex);
-        });
+        List<DesignResult> sorted = new ArrayList<>(results);
+        sorted.sort(Comparator.comparingInt(DesignResult::index).thenComparing(DesignResult::model));
+        List<double[]> scores = sorted.stream().map(r -> r.ok() ? scores(objectives, objectives.stream()
+                .mapToDouble(o -> o.of(r)).toArray()) : null).toList();
+        boolean[] inSet = paretoSet(sorted.stream().map(DesignResult::model).toList(), scores);
         List<DesignResult> marked = new ArrayList<>();
-        for (DesignResult r : results) {
-            if (!r.ok() || objectives.isEmpty()) {
-                marked.add(r.withPareto(false));
-                continue;
-            }
-            Map<Integer, double[]> rivals = scores.get(r.model());
-            double[] mine = rivals.get(r.index());
-            boolean dominated = rivals.entrySet().stream().anyMatch(e -> e.getKey() != r.index()
-                    && dominates(e.getValue(), mine));
-            marked.add(r.withPareto(!dominated));
+        for (int i = 0; i < sorted.size(); i++) {
+            marked.add(sorted.get(i).withPareto(inSet[i] && !objectives.isEmpty()));
         }
-        marked.sort(Comparator.comparingInt(DesignResult::index).thenComparing(DesignResult::model));
         return marked;
     }
 
-    /** Scores to maximise: each objective's metric, negated when less is better, and -infinity when unreached. */
-    private static double[] scores(DesignResult r, List<Objective> objectives) {
-        double[] scores = new double[objectives.size()];
+    /**
+     * Which rows are in the Pareto set of their group: a row is when no other row of its group has scores at least
+     * as high on every objective and higher on one. A row without scores ({@code null}) is in no set.
+     *
+     * @param groups the group of each row (its model)
+     * @param scores each row's scores, higher is better ({@link #scores}), or {@code null}
+     */
+    public static boolean[] paretoSet(List<String> groups, List<double[]> scores) {
+        boolean[] inSet = new boolean[groups.size()];
+        for (int i = 0; i < inSet.length; i++) {
+            if (scores.get(i) == null) {
+                continue;
+            }
+            boolean dominated = false;
+            for (int j = 0; j < inSet.length && !dominated; j++) {
+                dominated = j != i && scores.get(j) != null && groups.get(j).equals(groups.get(i))
+                        && dominates(scores.get(j), scores.get(i));
+            }
+            inSet[i] = !dominated;
+        }
+        return inSet;
+    }
+
+    /** Metrics as scores to maximise: negated when less is better, and -infinity when unreached (NaN). */
+    public static double[] scores(List<Objective> objectives, double[] metrics) {
+        double[] scores = new double[metrics.length];
         for (int i = 0; i < scores.length; i++) {
-            double value = objectives.get(i).of(r);
-            scores[i] = Double.isNaN(value) ? Double.NEGATIVE_INFINITY
-                    : objectives.get(i).maximise() ? value : -value;
+            scores[i] = Double.isNaN(metrics[i]) ? Double.NEGATIVE_INFINITY
+                    : objectives.get(i).maximise() ? metrics[i] : -metrics[i];
         }
         return scores;
     }

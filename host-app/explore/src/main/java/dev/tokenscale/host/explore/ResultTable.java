@@ -55,6 +55,45 @@ public record ResultTable(List<Column> columns, List<Object[]> rows) {
         return new ResultTable(columns, rows);
     }
 
+    /**
+     * The same rows with their Pareto flags set from the objectives' columns, as {@link Exploration#pareto} sets
+     * them on results: per model, among the rows without an error.
+     */
+    public ResultTable withPareto(List<Objective> objectives) {
+        int model = column("model");
+        int error = column("error");
+        int pareto = column("pareto");
+        int[] metrics = objectives.stream().mapToInt(o -> column(o.spelling())).toArray();
+        List<String> groups = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        for (Object[] row : rows) {
+            groups.add((String) row[model]);
+            double[] values = new double[metrics.length];
+            for (int i = 0; i < metrics.length; i++) {
+                values[i] = row[metrics[i]] == null ? Double.NaN : (Double) row[metrics[i]];
+            }
+            scores.add(row[error] == null ? Exploration.scores(objectives, values) : null);
+        }
+        boolean[] inSet = Exploration.paretoSet(groups, scores);
+        List<Object[]> marked = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i).clone();
+            row[pareto] = inSet[i] && !objectives.isEmpty();
+            marked.add(row);
+        }
+        return new ResultTable(columns, marked);
+    }
+
+    /** The position of the column with this name. */
+    public int column(String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no column " + name);
+    }
+
     private static Double number(double value) {
         return Double.isNaN(value) ? null : value;
     }
