@@ -17,6 +17,8 @@ import dev.tokenscale.host.explore.Term;
 import dev.tokenscale.host.runtime.Explorations;
 import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;
+import dev.tokenscale.host.spec.Dimension;
+import dev.tokenscale.host.spec.Quantities;
 import dev.tokenscale.host.spec.SiliconReader;
 import dev.tokenscale.host.spec.SpecException;
 import dev.tokenscale.host.spec.silicon.Design;
@@ -316,8 +318,7 @@ final class ExploreCommand implements Callable<Integer> {
                         setup.references().apply(point.base().reference()));
                 List<List<String>> rows = new ArrayList<>();
                 for (Term term : derived.terms()) {
-                    rows.add(List.of("  " + term.name(), DesignResult.number(term.value()) + (term.unit().isEmpty()
-                            ? "" : " " + term.unit()), term.formula()));
+                    rows.add(List.of("  " + term.name(), value(term), term.formula()));
                 }
                 output.table(List.of("  term", "value", "from"), rows);
             } catch (IllegalArgumentException e) {
@@ -325,6 +326,22 @@ final class ExploreCommand implements Callable<Integer> {
             }
             output.line("");
         }
+    }
+
+    /** A term's value in the units a person reads ({@code 44.2 GB}, {@code 21.6 PB/s}). */
+    private static String value(Term term) {
+        Dimension dimension = switch (term.unit()) {
+            case "B" -> Dimension.BYTES;
+            case "B/s" -> Dimension.BANDWIDTH;
+            case "FLOP/s" -> Dimension.FLOPS;
+            case "W" -> Dimension.POWER;
+            case "USD" -> Dimension.MONEY;
+            case "mm2" -> Dimension.AREA;
+            case "B/mm2" -> Dimension.DENSITY;
+            default -> null;
+        };
+        return dimension != null ? Quantities.format(term.value(), dimension)
+                : DesignResult.number(term.value()) + (term.unit().isEmpty() ? "" : " " + term.unit());
     }
 
     private void write(ResultTable table, List<DesignResult> results, List<Objective> goals, Sweep sweep) {

@@ -3,6 +3,9 @@ package dev.tokenscale.host.cli;
 import dev.tokenscale.host.cli.CompareView.Table;
 import dev.tokenscale.host.explore.DesignResult;
 import dev.tokenscale.host.explore.Objective;
+import dev.tokenscale.host.spec.Quantities;
+import dev.tokenscale.host.spec.SiliconReader;
+import dev.tokenscale.host.spec.silicon.DesignParameter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -69,17 +72,18 @@ final class ExploreView {
     static Table designs(List<DesignResult> rows, List<String> parameters, List<Objective> goals) {
         List<String> header = new ArrayList<>(List.of("design"));
         header.addAll(parameters);
-        header.addAll(List.of("SRAM", "SRAM share", "dense FP16", "power", "devices", "max tok/s/user",
-                "max tok/s/chip"));
+        header.addAll(List.of("SRAM", "SRAM share", "dense FP16", "off-chip", "power", "devices",
+                "max tok/s/user", "max tok/s/chip"));
         goals.stream().filter(g -> g.kind() != Objective.Kind.MAX_INTERACTIVITY
                 && g.kind() != Objective.Kind.MAX_THROUGHPUT).forEach(g -> header.add(g.spelling()));
         List<List<String>> cells = new ArrayList<>();
         for (DesignResult r : rows) {
             List<String> row = new ArrayList<>(List.of(r.design()));
-            parameters.forEach(p -> row.add(r.parameters().getOrDefault(p, "")));
+            parameters.forEach(p -> row.add(parameter(p, r.parameters().getOrDefault(p, ""))));
             row.add(String.format(Locale.ROOT, "%.3g GB", r.figure("sramBytes") / 1e9));
             row.add(String.format(Locale.ROOT, "%.2f", r.figure("sramAreaShare")));
             row.add(String.format(Locale.ROOT, "%.3g PF", r.figure("denseFp16Flops") / 1e15));
+            row.add(String.format(Locale.ROOT, "%,.0f GB/s", r.figure("offChipBandwidth") / 1e9));
             row.add(String.format(Locale.ROOT, "%.3g kW", r.figure("devicePowerW") / 1e3));
             row.add(String.format(Locale.ROOT, "%.0f", r.figure("devices")));
             row.add(String.format(Locale.ROOT, "%,.0f", r.maxInteractivity()));
@@ -97,6 +101,17 @@ final class ExploreView {
         return new Table(header, cells);
     }
 
+    /** A parameter's value in the units a person reads it in ({@code 1.2 GHz}, {@code 48 KiB}), ids as they are. */
+    static String parameter(String name, String value) {
+        return DesignParameter.named(name).filter(p -> p.kind() != DesignParameter.Kind.TEXT).map(p -> {
+            try {
+                return Quantities.format(Double.parseDouble(value), SiliconReader.dimension(p));
+            } catch (NumberFormatException e) {
+                return value;
+            }
+        }).orElse(value);
+    }
+
     /** Each failed design once, with its parameters and the reason (per model when the reasons differ). */
     static List<String> failures(List<DesignResult> results) {
         Map<String, List<DesignResult>> byDesign = new LinkedHashMap<>();
@@ -105,8 +120,8 @@ final class ExploreView {
         List<String> lines = new ArrayList<>();
         byDesign.forEach((design, failed) -> {
             DesignResult first = failed.get(0);
-            String parameters = first.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", "));
+            String parameters = first.parameters().entrySet().stream().map(e -> e.getKey() + "="
+                    + parameter(e.getKey(), e.getValue())).collect(Collectors.joining(", "));
             String reasons = failed.stream().map(DesignResult::error).distinct().collect(Collectors.joining("; "));
             lines.add(design + (parameters.isEmpty() ? "" : " (" + parameters + ")") + ": " + reasons);
         });

@@ -406,9 +406,9 @@ public final class Derivation {
                 baseLayout.activePower));
         double coolingLimit = data.wafer().coolingLimit().value();
         if (base.template() == Template.WAFER && device / l.area > coolingLimit) {
-            throw new DesignException(String.format(Locale.ROOT, "%s: the %s would draw %.0f W, %.2f W/mm2, over the "
-                            + "cooling limit of %.2f W/mm2", changed(overrides, DesignParameter.CLOCK), deviceWord(base),
-                    device, device / l.area, coolingLimit));
+            throw new DesignException(String.format(Locale.ROOT, "%s: the %s would draw %.3g kW, %.2f W/mm2, over "
+                            + "the cooling limit of %.2f W/mm2", changed(overrides, DesignParameter.CLOCK),
+                    deviceWord(base), device / 1e3, device / l.area, coolingLimit));
         }
         if (base.template() == Template.CHIP) {
             double layers = l.stack == null ? 0 : l.stack.layers().value();
