@@ -45,7 +45,7 @@ class PluginsCommandIT {
         assertEquals("[\"groq-lpu\"]", plugins.get(1).at("/provides/families").toString());
         assertEquals("[\"nvidia-hbm\"]", plugins.get(2).at("/provides/families").toString());
         assertEquals(6, plugins.get(2).at("/provides/hardware").size());
-        assertEquals(10, plugins.get(3).at("/provides/models").size());
+        assertEquals(11, plugins.get(3).at("/provides/models").size());
         assertEquals(0, plugins.get(3).at("/provides/hardware").size());
     }
 
