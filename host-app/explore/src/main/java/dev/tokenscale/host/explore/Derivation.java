@@ -446,7 +446,32 @@ public final class Derivation {
                 new PowerSpec(derived(device, "active power scaled to the reference's"), derived(system,
                         "reference system power + devices x device power difference")),
                 new CostSpec(derived(capex, "reference capex + devices x silicon cost difference"), null,
-                        derived(l.silicon, "silicon cost")), reference.system(), l.stack, reference.execution());
+                        derived(l.silicon, "silicon cost")), reference.system(), l.stack,
+                execution(l, baseLayout, reference));
+    }
+
+    /** The wafer family's mesh of usable PEs, execution parameters that its specs declare. */
+    static final String MESH_WIDTH = "meshWidth";
+    static final String MESH_HEIGHT = "meshHeight";
+
+    /**
+     * The reference's execution parameters, with the physical ones derived: a wafer's mesh of usable PEs keeps the
+     * reference's shape and share of usable PEs, scaled to the design's PE count.
+     */
+    private static Map<String, Figure> execution(Layout l, Layout baseLayout, AcceleratorSpec reference) {
+        Map<String, Figure> execution = new java.util.HashMap<>(reference.execution());
+        Figure width = execution.get(MESH_WIDTH);
+        Figure height = execution.get(MESH_HEIGHT);
+        if (width != null && height != null && l.pes > 0) {
+            double scale = Math.sqrt(l.pes / baseLayout.pes);
+            execution.put(MESH_WIDTH, derived(l.term("mesh width", Math.max(1, Math.round(width.value() * scale)),
+                    "", String.format(Locale.ROOT, "reference %.0f x sqrt(%.0f PEs / base %.0f)", width.value(),
+                            l.pes, baseLayout.pes)), "the reference's usable mesh scaled to the PEs"));
+            execution.put(MESH_HEIGHT, derived(l.term("mesh height", Math.max(1, Math.round(height.value() * scale)),
+                    "", String.format(Locale.ROOT, "reference %.0f x sqrt(%.0f PEs / base %.0f)", height.value(),
+                            l.pes, baseLayout.pes)), "the reference's usable mesh scaled to the PEs"));
+        }
+        return execution;
     }
 
     private static String deviceWord(Design base) {

@@ -125,6 +125,20 @@ class DerivationTest {
     }
 
     @Test
+    void theWaferFamilysMeshFollowsTheDerivedPeGrid() {
+        AcceleratorSpec cs3 = Catalog.spec("cerebras-cs3");
+        double usable = cs3.parameter(Derivation.MESH_WIDTH, 0) * cs3.parameter(Derivation.MESH_HEIGHT, 0)
+                / cs3.silicon().cores().value();
+        AcceleratorSpec rich = derive("wse-3", Map.of(DesignParameter.SRAM_SHARE, 0.6)).spec();
+        double mesh = rich.parameter(Derivation.MESH_WIDTH, 0) * rich.parameter(Derivation.MESH_HEIGHT, 0);
+        // The same share of usable PEs as the CS-3's mesh, of the derived design's PEs; the shape is the CS-3's.
+        assertEquals(usable * rich.silicon().cores().value(), mesh, 0.002 * mesh);
+        assertEquals(cs3.parameter(Derivation.MESH_WIDTH, 0) / cs3.parameter(Derivation.MESH_HEIGHT, 0),
+                rich.parameter(Derivation.MESH_WIDTH, 0) / rich.parameter(Derivation.MESH_HEIGHT, 0), 0.01);
+        assertTrue(mesh < 0.7 * cs3.parameter(Derivation.MESH_WIDTH, 0) * cs3.parameter(Derivation.MESH_HEIGHT, 0));
+    }
+
+    @Test
     void sramStopsScalingAfterN5() {
         Map<String, Double> capacity = new java.util.HashMap<>();
         for (String node : List.of("n7", "n5", "n3e", "n2")) {
