@@ -67,7 +67,7 @@ public final class Derivation {
      *
      * @param spec   the derived spec
      * @param terms  every derived figure with its formula
-     * @param layout named layout figures (pes, sramShare, logicArea, ...), for tables
+     * @param layout named layout figures (pes, sramShare, offChipBandwidth), for tables
      */
     public record Derived(AcceleratorSpec spec, List<Term> terms, Map<String, Double> layout) {
         public Derived {
@@ -167,7 +167,6 @@ public final class Derivation {
         double hbm = l.hbm == null ? 0 : l.term("hbm power", l.hbm.bandwidth().value() * BITS * hbmData(p).energy()
                 .value(), "W", "HBM bandwidth x 8 x energy per bit");
         l.activePower = l.term("active power", operations + io + bonds + hbm, "W", "compute + serdes + stack + hbm");
-        l.summary.put("logicArea", l.logicArea);
         return l;
     }
 
@@ -183,8 +182,9 @@ public final class Derivation {
                 String.format(Locale.ROOT, "engine %.0f mm2 x (1 - ioShare %.3g)", l.area, ioShare));
         double density = l.node.sramMacroDensity().value() * data.pe().bankEfficiency().value();
         l.term("pe sram density", density, "B/mm2", String.format(Locale.ROOT,
-                "macro %.4g Mib/mm2 (%s) x bank efficiency %.2f", l.node.sramMacroDensity().value() * 8 / 1048576,
-                l.node.id(), data.pe().bankEfficiency().value()));
+                "macro %.4g Mib/mm2 (%s, bitcell %.4g um2) x bank efficiency %.2f",
+                l.node.sramMacroDensity().value() * 8 / 1048576, l.node.id(), l.node.sramBitcell().value() * 1e6,
+                data.pe().bankEfficiency().value()));
         double lanes = number(p, DesignParameter.LANES, base);
         if (baseLayout == null) {
             if (!p.containsKey(DesignParameter.PES) || !p.containsKey(DesignParameter.SRAM_PER_PE)) {
@@ -234,7 +234,7 @@ public final class Derivation {
         }
         l.logicArea = l.pes * l.logicPerPe;
         l.summary.put("pes", l.pes);
-        l.summary.put("sramPerPe", l.term("sram per pe", sramPerPe, "B", "as set, or array x sramShare x density / PEs"));
+        l.term("sram per pe", sramPerPe, "B", "as set, or array x sramShare x density / PEs");
         l.summary.put("sramShare", l.term("sram share", l.pes * sramPerPe / density / array, "",
                 "PEs x sramPerPe / density / array"));
         l.sramCapacity = l.term("sram capacity", l.pes * sramPerPe, "B", String.format(Locale.ROOT,
@@ -362,7 +362,6 @@ public final class Derivation {
                     "HBM GB x price per GB");
         }
         l.summary.put("sramShare", sramShare);
-        l.summary.put("stackLayers", layers);
         l.summary.put("offChipBandwidth", l.ioBandwidth);
     }
 

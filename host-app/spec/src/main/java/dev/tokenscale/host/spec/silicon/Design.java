@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A design as a designs file describes it ({@code data/silicon/designs.yaml}): a template, the real system whose
@@ -37,11 +36,5 @@ public record Design(String id, String name, Template template, String reference
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(source, "source");
         }
-    }
-
-    /** The value of a parameter, if the design sets it. */
-    public Optional<Object> value(DesignParameter parameter) {
-        Setting setting = parameters.get(parameter);
-        return setting == null ? Optional.empty() : Optional.of(setting.value());
     }
 }
