@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.tokenscale.host.embed.Tokenscale;
 import dev.tokenscale.host.engine.Accelerator;
+import dev.tokenscale.host.explore.Derivation;
 import dev.tokenscale.host.http.ApiServer;
 import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.spec.HardwareReader;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Data flows one way, and each module of the host holds one job: plugins describe (and see only the SPI), engines
- * compute (and see only the SPI), spec files become SPI values, the runtime loads plugins (and knows no face), the
+ * compute (and see only the SPI; the explorer also the silicon data's values), spec files become SPI values and
+ * silicon data values, the runtime loads plugins (and knows no face), the
  * embedding API serves integrators (and pulls in no face), faces present. Each module is checked in its own jar or
  * classes folder; the plugins in their built jars, as the host loads them.
  */
@@ -53,6 +55,13 @@ class ArchitectureIT {
     void enginesUseOnlyJavaAndTheSpi() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.tokenscale.api..",
                 "dev.tokenscale.host.units..", "dev.tokenscale.host.engine..").check(module(Accelerator.class));
+    }
+
+    @Test
+    void theExplorerComputesOverTheSpiTheEnginesAndTheSiliconValuesOnly() {
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.tokenscale.api..",
+                "dev.tokenscale.host.engine..", "dev.tokenscale.host.explore..", "dev.tokenscale.host.spec.silicon..")
+                .check(module(Derivation.class));
     }
 
     @Test

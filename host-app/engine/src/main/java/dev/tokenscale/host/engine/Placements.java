@@ -206,7 +206,7 @@ public final class Placements {
     }
 
     /** Per-layer time and bytes of one device, so that cuts are checked in O(layers). */
-    private static final class Profile {
+    static final class Profile {
         private final ModelArchitecture m;
         private final AcceleratorSpec spec;
         private final int tp;
@@ -219,6 +219,8 @@ public final class Placements {
         private final double headBytes;
         private final double primary;
         private final double spill;
+        /** For each first layer of a stage, the largest end whose layers still fit: {@code fits} in one lookup. */
+        private final int[] fitsUpTo;
         private double totalSeconds;
 
         Profile(ModelArchitecture m, Accelerator a, Workload w, int tp, int ep, String link, int microBatches,
@@ -254,6 +256,17 @@ public final class Placements {
             headBytes = m.tiedEmbeddings() ? 0 : table;
             primary = usable(spec, spec.primaryMemory());
             spill = spillAllowed ? spillTier(spec).map(t -> usable(spec, t)).orElse(0.0) : 0;
+            // A stage's bytes only grow as it takes more layers and only shrink as it starts later, so the largest
+            // end that fits never falls as the first layer rises: one pass finds them all.
+            fitsUpTo = new int[layers];
+            int end = 0;
+            for (int first = 0; first < layers; first++) {
+                end = Math.max(end, first);
+                while (end < layers && fits(first, end + 1)) {
+                    end++;
+                }
+                fitsUpTo[first] = end;
+            }
         }
 
         private Shard plain(int first, int end, boolean embedding, boolean head) {
@@ -270,7 +283,8 @@ public final class Placements {
             return kvPrefix[end] - kvPrefix[first];
         }
 
-        private boolean fits(int first, int end) {
+        /** Whether layers {@code [first, end)} fit one device's memory (with the embedding table and head). */
+        boolean fits(int first, int end) {
             double weights = weights(first, end);
             return weights <= primary && weights + kv(first, end) <= primary + spill;
         }
@@ -281,8 +295,8 @@ public final class Placements {
             int first = 0;
             double time = 0;
             for (int i = 0; i < m.layers(); i++) {
-                if (i > first && (time + seconds[i] > target || !fits(first, i + 1))) {
-                    if (!fits(first, i)) {
+                if (i > first && (time + seconds[i] > target || i + 1 > fitsUpTo[first])) {
+                    if (i > fitsUpTo[first]) {
                         return null;
                     }
                     ranges.add(new int[] {first, i});
@@ -294,11 +308,16 @@ public final class Placements {
                 }
                 time += seconds[i];
             }
-            if (!fits(first, m.layers())) {
+            if (m.layers() > fitsUpTo[first]) {
                 return null;
             }
             ranges.add(new int[] {first, m.layers()});
             return ranges;
+        }
+
+        /** The time of one layer. */
+        double seconds(int layer) {
+            return seconds[layer];
         }
 
         /** The shard of a stage, with the KV that does not fit its first tier spilled to the next. */

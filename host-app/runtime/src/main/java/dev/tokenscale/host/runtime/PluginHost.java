@@ -5,6 +5,8 @@ import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.ApiVersion;
 import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.engine.Calibration;
+import dev.tokenscale.host.runtime.PluginData.Sourced;
+import dev.tokenscale.host.spec.SpecException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +106,34 @@ public final class PluginHost implements AutoCloseable {
             throw new IllegalStateException("family '" + accelerator.spec().family() + "' is no longer installed");
         }
         return spec -> new Accelerator(spec, family.executionModel(spec), accelerator.origin());
+    }
+
+    /**
+     * The declared spec of an installed system (before its family resolves it, with its calibration applied), for
+     * designs derived from it.
+     */
+    public Optional<AcceleratorSpec> declaredSpec(String hardwareId) {
+        for (PluginData data : declared()) {
+            for (Sourced<AcceleratorSpec> spec : data.hardware()) {
+                if (spec.value().id().equals(hardwareId)) {
+                    return Optional.of(calibration(hardwareId).map(c -> c.applyTo(spec.value())).orElse(spec.value()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A spec made outside any plugin (a derived design) run through its installed family, as installed specs are.
+     *
+     * @throws IllegalArgumentException when its family is not installed or rejects it, in one line
+     */
+    public Accelerator accelerator(AcceleratorSpec declared, String origin) {
+        try {
+            return Registry.accelerate(new Sourced<>(declared, origin), familiesById());
+        } catch (SpecException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** The families by id: the host's own (the default roofline and in-process ones), then every family service. */

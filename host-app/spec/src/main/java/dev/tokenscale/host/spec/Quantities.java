@@ -17,16 +17,18 @@ public final class Quantities {
      * The units values are written in, smallest first: each must be a unit of its dimension that the parser reads
      * back, and their prefixes are those of {@link Units} (KB for bytes, kW for watts).
      */
-    private static final Map<Dimension, List<String>> DISPLAY = Map.of(
-            Dimension.BYTES, List.of("B", "KB", "MB", "GB", "TB", "PB"),
-            Dimension.BANDWIDTH, List.of("B/s", "KB/s", "MB/s", "GB/s", "TB/s", "PB/s"),
-            Dimension.FLOPS, List.of("FLOPS", "GFLOPS", "TFLOPS", "PFLOPS", "EFLOPS"),
-            Dimension.POWER, List.of("W", "kW", "MW", "GW"),
-            Dimension.TIME, List.of("ns", "us", "ms", "s"),
-            Dimension.AREA, List.of("mm2"),
-            Dimension.FREQUENCY, List.of("Hz", "MHz", "GHz"),
-            Dimension.SIGNAL_RATE, List.of("b/s", "Mb/s", "Gb/s", "Tb/s"),
-            Dimension.DENSITY, List.of("B/mm2", "KB/mm2", "MB/mm2", "GB/mm2"));
+    private static final Map<Dimension, List<String>> DISPLAY = Map.ofEntries(
+            Map.entry(Dimension.BYTES, List.of("B", "KB", "MB", "GB", "TB", "PB")),
+            Map.entry(Dimension.BANDWIDTH, List.of("B/s", "KB/s", "MB/s", "GB/s", "TB/s", "PB/s")),
+            Map.entry(Dimension.FLOPS, List.of("FLOPS", "GFLOPS", "TFLOPS", "PFLOPS", "EFLOPS")),
+            Map.entry(Dimension.POWER, List.of("W", "kW", "MW", "GW")),
+            Map.entry(Dimension.TIME, List.of("ns", "us", "ms", "s")),
+            Map.entry(Dimension.AREA, List.of("mm2")),
+            Map.entry(Dimension.LENGTH, List.of("nm", "um", "mm", "m")),
+            Map.entry(Dimension.ENERGY, List.of("fJ", "pJ", "nJ", "mJ", "J")),
+            Map.entry(Dimension.FREQUENCY, List.of("Hz", "MHz", "GHz")),
+            Map.entry(Dimension.SIGNAL_RATE, List.of("b/s", "Mb/s", "Gb/s", "Tb/s")),
+            Map.entry(Dimension.DENSITY, List.of("B/mm2", "KB/mm2", "MB/mm2", "GB/mm2")));
 
     /** Five significant digits show every published figure exactly (15.625 PFLOPS, 1978.9 TFLOPS). */
     private static final int DIGITS = 5;
