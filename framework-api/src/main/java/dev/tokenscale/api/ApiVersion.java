@@ -7,7 +7,7 @@ package dev.tokenscale.api;
  */
 public final class ApiVersion {
     /** The exported package version. */
-    public static final String VALUE = "1.3.0";
+    public static final String VALUE = "1.2.0";
 
     private ApiVersion() {
     }

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param published      published parameter counts, or {@code null}
  * @param mtpLayers      multi-token-prediction modules the model ships for speculative decoding (DeepSeek-V3's
  *                       {@code num_nextn_predict_layers}): each one transformer layer shaped like the model's last,
- *                       sharing its embedding and LM head; 0 when none (since 1.3)
+ *                       sharing its embedding and LM head; 0 when none (since 1.2)
  */
 public record ModelArchitecture(String id, String name, String description, String source, int layers,
                                 int hiddenSize, int vocabSize, boolean tiedEmbeddings, int maxContext,

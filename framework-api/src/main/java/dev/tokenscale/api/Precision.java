@@ -2,7 +2,7 @@ package dev.tokenscale.api;
 
 /**
  * Number formats for weights, activations and the KV cache, with their storage cost.
- * MXFP4 stores 4-bit values plus one 8-bit shared scale per 32 values, hence 4.25 bits; NVFP4 (since 1.3) stores
+ * MXFP4 stores 4-bit values plus one 8-bit shared scale per 32 values, hence 4.25 bits; NVFP4 (since 1.2) stores
  * 4-bit values plus one 8-bit scale per 16, hence 4.5 bits.
  */
 public enum Precision {

@@ -11,6 +11,7 @@ import dev.tokenscale.host.engine.Curve;
 import dev.tokenscale.host.engine.Curves;
 import dev.tokenscale.host.engine.FrontierFit;
 import dev.tokenscale.host.engine.OperatingPoint;
+import dev.tokenscale.host.units.Units;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

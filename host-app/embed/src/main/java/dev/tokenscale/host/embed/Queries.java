@@ -185,14 +185,8 @@ final class Queries {
     /** The workload of a request: the model's own precisions unless the request names others. */
     static Workload workload(ModelArchitecture model, int batch, long context, long prompt, Precision weights,
                              Precision experts, Precision kv) {
-        Workload workload = Workload.of(model, batch, context, prompt);
-        if (weights != null) {
-            workload = workload.withWeights(weights);
-        }
-        if (experts != null) {
-            workload = workload.withExperts(experts);
-        }
-        return kv == null ? workload : workload.withKv(kv);
+        Workload workload = Workload.of(model, batch, context, prompt, weights, kv);
+        return experts == null ? workload : workload.withExperts(experts);
     }
 
     /** Advice for a context beyond what the model declares: allowed, since users study such variants. */

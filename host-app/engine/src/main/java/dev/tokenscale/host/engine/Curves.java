@@ -64,6 +64,11 @@ public final class Curves {
         }).toList();
     }
 
+    /** The curve of one model on one kind of hardware without speculation or limits. */
+    public static Curve sweep(ModelArchitecture m, Accelerator a, Workload base, Economics economics) {
+        return sweep(m, a, base, economics, null, Limits.NONE);
+    }
+
     /**
      * The curve of one model on one kind of hardware; {@code base} gives the request (its context is prompt +
      * output) and the precisions.

@@ -96,7 +96,7 @@ final class LayerCuts {
     }
 
     /** Per-layer time and bytes of one device, so that cuts are checked in O(layers). */
-    private static final class Profile {
+    static final class Profile {
         private final ModelArchitecture m;
         private final AcceleratorSpec spec;
         private final Shape shape;
@@ -109,6 +109,8 @@ final class LayerCuts {
         private final double headBytes;
         private final double primary;
         private final double spill;
+        /** For each first layer of a stage, the largest end whose layers still fit: {@code fits} in one lookup. */
+        private final int[] fitsUpTo;
         private double totalSeconds;
 
         Profile(ModelArchitecture m, Accelerator a, Workload w, Shape shape, String link, double imbalance,
@@ -144,6 +146,17 @@ final class LayerCuts {
             headBytes = m.tiedEmbeddings() ? 0 : table;
             primary = MemoryBudget.usable(spec, spec.primaryMemory());
             spill = spillAllowed ? MemoryBudget.spillTier(spec).map(t -> MemoryBudget.usable(spec, t)).orElse(0.0) : 0;
+            // A stage's bytes only grow as it takes more layers and only shrink as it starts later, so the largest
+            // end that fits never falls as the first layer rises: one pass finds them all.
+            fitsUpTo = new int[layers];
+            int end = 0;
+            for (int first = 0; first < layers; first++) {
+                end = Math.max(end, first);
+                while (end < layers && fits(first, end + 1)) {
+                    end++;
+                }
+                fitsUpTo[first] = end;
+            }
         }
 
         private Shard plain(int first, int end, boolean embedding, boolean head) {
@@ -160,7 +173,8 @@ final class LayerCuts {
             return kvPrefix[end] - kvPrefix[first];
         }
 
-        private boolean fits(int first, int end) {
+        /** Whether layers {@code [first, end)} fit one device's memory (with the embedding table and head). */
+        boolean fits(int first, int end) {
             double weights = weights(first, end);
             return weights <= primary && weights + kv(first, end) <= primary + spill;
         }
@@ -171,8 +185,8 @@ final class LayerCuts {
             int first = 0;
             double time = 0;
             for (int i = 0; i < m.layers(); i++) {
-                if (i > first && (time + seconds[i] > target || !fits(first, i + 1))) {
-                    if (!fits(first, i)) {
+                if (i > first && (time + seconds[i] > target || i + 1 > fitsUpTo[first])) {
+                    if (i > fitsUpTo[first]) {
                         return null;
                     }
                     ranges.add(new int[] {first, i});
@@ -184,11 +198,16 @@ final class LayerCuts {
                 }
                 time += seconds[i];
             }
-            if (!fits(first, m.layers())) {
+            if (m.layers() > fitsUpTo[first]) {
                 return null;
             }
             ranges.add(new int[] {first, m.layers()});
             return ranges;
+        }
+
+        /** The time of one layer. */
+        double seconds(int layer) {
+            return seconds[layer];
         }
 
         /** The shard of a stage, with the KV that does not fit its first tier spilled to the next. */

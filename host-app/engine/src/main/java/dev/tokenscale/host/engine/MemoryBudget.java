@@ -3,6 +3,7 @@ package dev.tokenscale.host.engine;
 import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.MemoryTier;
 import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.host.units.Units;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -54,10 +55,10 @@ public final class MemoryBudget {
                         + "%s of KV cache on each, and the first of %d stages at least %s (embedding table and one "
                         + "layer); a %s holds %s usable (%s %s x %.2f)%s", m.id(), w.batch(), shape.label(m.isMoe()),
                 stage.devices(), spec.deviceKind(), stage.devices() == 1 ? "" : "s",
-                Footprint.gigabytes(all.weightBytes()), Footprint.gigabytes(all.kvBytes()), shape.pipelineStages(),
-                Footprint.gigabytes(first.totalBytes()), spec.deviceKind(), Footprint.gigabytes(usable(spec, primary)),
-                Footprint.gigabytes(primary.capacity().value()), tier, usableFraction(spec),
-                spillTier(spec).map(t -> " plus " + Footprint.gigabytes(usable(spec, t)) + " of " + t.name()
+                Units.gigabytes(all.weightBytes()), Units.gigabytes(all.kvBytes()), shape.pipelineStages(),
+                Units.gigabytes(first.totalBytes()), spec.deviceKind(), Units.gigabytes(usable(spec, primary)),
+                Units.gigabytes(primary.capacity().value()), tier, usableFraction(spec),
+                spillTier(spec).map(t -> " plus " + Units.gigabytes(usable(spec, t)) + " of " + t.name()
                         + " for spilled KV").orElse(""));
     }
 
