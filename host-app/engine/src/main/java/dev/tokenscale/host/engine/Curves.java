@@ -81,6 +81,7 @@ public final class Curves {
         Workload timed = new Workload(1, request.averageContextTokens(), request.promptTokens(), base.weights(),
                 base.experts(), base.kv());
         Map<String, Optional<Serving.PrefillPool>> pools = new HashMap<>();
+        Map<Shape, Integer> fills = new HashMap<>();
         List<OperatingPoint> points = new ArrayList<>();
         String limitedBy = null;
         String problem = null;
@@ -92,7 +93,7 @@ public final class Curves {
         for (int batch = 1; batch <= limits.maxBatch() && flat < 2; batch = next(batch, limits.maxBatch())) {
             Workload w = timed.withBatch(batch);
             PlacementSearch.Result result = PlacementSearch.search(m, a, w, PlacementSearch.Objective.INTERACTIVITY,
-                    constraints, economics);
+                    constraints, economics, fills);
             if (result.ranked().isEmpty()) {
                 problem = batch == 1 ? result.problem() : null;
                 break;
@@ -102,7 +103,7 @@ public final class Curves {
             for (PlacementSearch.Candidate c : result.ranked()) {
                 swept++;
                 Placement p = c.placement();
-                Serving serving = new Serving(m, a, w, p, request, speculation);
+                Serving serving = Serving.of(m, a, w, c, request, speculation);
                 // Prefill only lowers both speeds: a placement whose plain decoding steps a kept point already
                 // matches can never reach the frontier, so its deployments are not worth timing.
                 double[] bound = serving.decodeBound();

@@ -15,6 +15,7 @@ import dev.tokenscale.host.engine.Estimate.StageView;
 import dev.tokenscale.host.engine.Estimate.TierUse;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -207,11 +208,14 @@ public final class Estimator {
             hop = hopTiming.seconds();
             hopBusy = hopTiming.occupancySeconds();
         }
+        // Stages of a long pipeline mostly hold the same mix of layers: each mix is timed once.
+        Map<StepOps.StageMix, StepTime.Stage> timed = new HashMap<>();
         for (int s = 0; s < p.stages().size(); s++) {
             Shard shard = p.stages().get(s);
             StepTime.Stage stage;
             if (lines == null) {
-                stage = StepTime.stage(m, a, w, shard, pass);
+                stage = timed.computeIfAbsent(StepOps.StageMix.of(m, shard),
+                        mix -> StepTime.stage(m, a, w, shard, pass));
             } else {
                 List<OpCost> costs = StepTime.explain(m, a, w, shard, pass);
                 stage = new StepTime.Stage(StepTime.total(costs), StepTime.busy(costs));

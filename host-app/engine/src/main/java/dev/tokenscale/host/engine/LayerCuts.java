@@ -24,11 +24,15 @@ final class LayerCuts {
      */
     static List<Shard> cut(ModelArchitecture m, Accelerator a, Workload w, Shape shape, String link,
                            double imbalance) {
-        Profile profile = new Profile(m, a, w, shape, link, imbalance, true, true);
         int stages = shape.pipelineStages();
+        // One stage holds every layer: only memory decides, so the layers need no timing.
+        Profile profile = new Profile(m, a, w, shape, link, imbalance, stages > 1, true);
         List<int[]> loosest = profile.cut(Double.POSITIVE_INFINITY, stages);
         if (loosest == null) {
             return null;
+        }
+        if (stages == 1) {
+            return List.of(profile.shard(0, m.layers()));
         }
         double low = profile.totalSeconds / stages;
         double high = profile.totalSeconds;
@@ -125,16 +129,18 @@ final class LayerCuts {
             weightPrefix = new double[layers + 1];
             kvPrefix = new double[layers + 1];
             int micro = (int) Math.ceil((double) w.batch() / shape.microBatches());
+            Footprint[] footprints = new Footprint[layers];
             for (int i = 0; i < layers; i++) {
-                // Layers of one kind take the same time: time the first of each kind (gpt-oss alternates two).
+                // Layers of one kind hold as much and take as long: work out the first of each kind (gpt-oss
+                // alternates two).
                 int earlier = i - 1;
                 while (earlier >= 0 && !sameKind(m, i, earlier)) {
                     earlier--;
                 }
-                Shard one = plain(i, i + 1, false, false);
-                Footprint layer = Footprint.of(m, w, one, w.batch());
-                weightPrefix[i + 1] = weightPrefix[i] + layer.weightBytes();
-                kvPrefix[i + 1] = kvPrefix[i] + layer.kvBytes();
+                Shard one = earlier >= 0 ? null : plain(i, i + 1, false, false);
+                footprints[i] = earlier >= 0 ? footprints[earlier] : Footprint.of(m, w, one, w.batch());
+                weightPrefix[i + 1] = weightPrefix[i] + footprints[i].weightBytes();
+                kvPrefix[i + 1] = kvPrefix[i] + footprints[i].kvBytes();
                 if (timed) {
                     seconds[i] = earlier >= 0 ? seconds[earlier]
                             : StepTime.seconds(m, a, w, one, Pass.decode(micro, w.contextTokens()));

@@ -5,8 +5,10 @@ import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.units.Units;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -67,6 +69,15 @@ public final class PlacementSearch {
     /** Every feasible placement, ranked for the objective. */
     public static Result search(ModelArchitecture m, Accelerator a, Workload w, Objective objective,
                                 Constraints constraints, Economics economics) {
+        return search(m, a, w, objective, constraints, economics, new HashMap<>());
+    }
+
+    /**
+     * Every feasible placement, ranked for the objective, with the micro-batches that fill each shape's pipeline
+     * remembered in {@code fills}: they do not depend on the batch, so a sweep over batches shares one map.
+     */
+    static Result search(ModelArchitecture m, Accelerator a, Workload w, Objective objective,
+                         Constraints constraints, Economics economics, Map<Shape, Integer> fills) {
         List<Candidate> feasible = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         int fewestDevices = Integer.MAX_VALUE;
@@ -87,7 +98,9 @@ public final class PlacementSearch {
             }
             TreeSet<Integer> stageOptions = new TreeSet<>(List.of(fewest, Math.min(m.layers(), 2 * fewest),
                     Math.min(m.layers(), 4 * fewest)));
-            int unspilled = Placements.minimumStagesWithoutSpill(m, a, w, stage);
+            // Without a tier to spill to, the fewest stages already keep the whole KV cache in the first.
+            int unspilled = MemoryBudget.spillTier(a.spec()).isEmpty() ? fewest
+                    : Placements.minimumStagesWithoutSpill(m, a, w, stage);
             if (unspilled > 0) {
                 stageOptions.add(unspilled);
             }
@@ -98,7 +111,7 @@ public final class PlacementSearch {
                             shape.label(m.isMoe()), shape.devices(), constraints.maxDevices()));
                     continue;
                 }
-                for (int micro : microBatchOptions(m, a, w, stage.withStages(stages, 1))) {
+                for (int micro : microBatchOptions(m, a, w, stage.withStages(stages, 1), fills)) {
                     Placements.Built built = Placements.build(m, a, w, stage.withStages(stages, micro));
                     if (built.placement() == null) {
                         rejected.add(built.problem());
@@ -125,11 +138,15 @@ public final class PlacementSearch {
      * Micro-batches to try: one, one per stage, and as many as fill the pipeline when its devices pipeline inside
      * (a wafer's layer regions): the path of one micro-batch over the busiest stage's interval, at most the batch.
      */
-    private static TreeSet<Integer> microBatchOptions(ModelArchitecture m, Accelerator a, Workload w, Shape shape) {
+    private static TreeSet<Integer> microBatchOptions(ModelArchitecture m, Accelerator a, Workload w, Shape shape,
+                                                      Map<Shape, Integer> fills) {
         TreeSet<Integer> options = new TreeSet<>(List.of(1, Math.min(shape.pipelineStages(), w.batch())));
-        Placements.Built single = Placements.build(m, a, w.withBatch(1), shape);
-        if (single.placement() != null && w.batch() > 1) {
-            int fill = Estimator.pipelineFill(m, a, w.withBatch(1), single.placement());
+        if (w.batch() > 1) {
+            int fill = fills.computeIfAbsent(shape, one -> {
+                Placements.Built single = Placements.build(m, a, w.withBatch(1), one);
+                return single.placement() == null ? 1 : Estimator.pipelineFill(m, a, w.withBatch(1),
+                        single.placement());
+            });
             options.add(Math.min(w.batch(), fill));
         }
         return options;

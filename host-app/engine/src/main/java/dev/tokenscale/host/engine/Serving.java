@@ -61,6 +61,19 @@ public final class Serving {
     }
 
     /**
+     * Serving a placement the search ranked: without speculation its plain decoding step is the one the search
+     * already timed ({@link Estimator#speeds}), so it is not timed again.
+     */
+    static Serving of(ModelArchitecture m, Accelerator a, Workload w, PlacementSearch.Candidate candidate,
+                      Request request, Speculation speculation) {
+        Serving serving = new Serving(m, a, w, candidate.placement(), request, speculation);
+        if (speculation == null) {
+            serving.plainStep = 1 / candidate.tokensPerUser();
+        }
+        return serving;
+    }
+
+    /**
      * One deployment's figures, before money.
      *
      * @param deployment      "co-located" or "disaggregated 2P+7D"

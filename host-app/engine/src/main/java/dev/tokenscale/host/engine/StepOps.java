@@ -56,7 +56,7 @@ public final class StepOps {
         }
         int first = shard.firstLayer();
         int end = shard.endLayer();
-        int moeStart = m.isMoe() ? Math.min(Math.max(m.ffn().moe().denseLayers(), first), end) : end;
+        int moeStart = moeStart(m, shard);
         Layer layer = new Layer(m, w, shard, pass, group, sink);
         layer.emitAll(false, first, moeStart);
         layer.emitAll(true, moeStart, end);
@@ -66,6 +66,30 @@ public final class StepOps {
             double logits = group.tokens() * m.vocabSize() / shard.tensorParallel();
             sink.accept(PER_STEP, 1, op(OpKind.ELEMENTWISE, "sampling", logits, logits * 4, shard.weightTier()));
         }
+    }
+
+    /**
+     * What sets a stage's operations apart from another stage's of the same placement (same shape, tiers and
+     * link): how many layers of each kind it holds, not where they sit, whether it embeds or runs the head, and
+     * the KV cache it spills. Stages with equal mixes emit the same operations.
+     */
+    record StageMix(int denseFull, int denseSliding, int moeFull, int moeSliding, boolean embedding, boolean head,
+                    String kvSpillTier, double kvSpillShare) {
+
+        static StageMix of(ModelArchitecture m, Shard shard) {
+            int moeStart = moeStart(m, shard);
+            int denseSliding = ModelMath.slidingLayersIn(m, shard.firstLayer(), moeStart);
+            int moeSliding = ModelMath.slidingLayersIn(m, moeStart, shard.endLayer());
+            return new StageMix(moeStart - shard.firstLayer() - denseSliding, denseSliding,
+                    shard.endLayer() - moeStart - moeSliding, moeSliding, shard.embedding(), shard.head(),
+                    shard.kvSpillTier(), shard.kvSpillShare());
+        }
+    }
+
+    /** The first of the shard's layers with routed experts (its end when it has none). */
+    private static int moeStart(ModelArchitecture m, Shard shard) {
+        return m.isMoe() ? Math.min(Math.max(m.ffn().moe().denseLayers(), shard.firstLayer()), shard.endLayer())
+                : shard.endLayer();
     }
 
     /** The operations of layers on one device, for one pass. */

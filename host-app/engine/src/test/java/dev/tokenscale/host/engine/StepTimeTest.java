@@ -129,6 +129,36 @@ class StepTimeTest {
         assertTrue(tested >= Catalog.accelerators().size(), "placed on too few systems: " + tested);
     }
 
+    /**
+     * The fast path times each mix of layers once per pipeline ({@link StepOps.StageMix}); the explained path times
+     * every stage. Long pipelines share mixes (Llama-3.1-70B's 80 layers over 24 stacked-SRAM LPU chips: stages of
+     * 3 or 4 layers, the first with the embedding and the last with the head), gpt-oss alternates sliding and full
+     * layers, DeepSeek-V3 leads with dense layers: the speeds the search ranks by must equal the full estimate's.
+     */
+    @ParameterizedTest(name = "{0} on {1}, batch {2}, pp={3}, tp={4}")
+    @CsvSource({
+        "llama-3.1-70b, stacked-sram-4layer, 1, 24, 1, 1",
+        "gpt-oss-120b, nvidia-h100, 8, 3, 1, 3",
+        "deepseek-v3, nvidia-b200, 8, 4, 8, 4",
+        "llama-3.1-70b, cerebras-cs3, 8, 4, 1, 4",
+    })
+    void stagesWithTheSameLayersAreTimedOnceWithoutChangingTheSpeed(String model, String hardware, int batch, int pp,
+                                                                     int tp, int mb) {
+        ModelArchitecture m = Catalog.model(model);
+        Accelerator a = Catalog.hardware(hardware);
+        Workload w = Workload.of(m, batch, 8192, 512).withWeights(dev.tokenscale.api.Precision.INT8);
+        Placements.Built built = Placements.build(m, a, w, Shape.tensor(pp, tp, 1, mb));
+        Placement p = built.placement();
+        assertNotNull(p, () -> model + " on " + hardware + ": " + built.problem());
+        Estimate explained = Estimator.estimate(m, a, w, p, null, List.of());
+        assertEquals(explained.tokensPerUserPerSecond(), Estimator.speeds(m, a, w, p)[0],
+                1e-12 * explained.tokensPerUserPerSecond());
+        if (pp == 24) {
+            long mixes = p.stages().stream().map(shard -> StepOps.StageMix.of(m, shard)).distinct().count();
+            assertTrue(mixes < pp, mixes + " mixes in " + pp + " stages");
+        }
+    }
+
     @Test
     void theFastPathEqualsTheSumOfTheExplainedTermsForEveryModelAndSystem() {
         for (ModelArchitecture m : List.copyOf(Catalog.models().values())) {
