@@ -121,8 +121,10 @@ class CompareCommandIT {
                 "--context 1000: expected more than the prompt's 1024 tokens");
         assertOneLineError(run("compare", "--model", "gpt-oss-120b", "--economics", dir.resolve("none.yaml")
                 .toString()), "no such file");
-        assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "0MW"), "expected a power of more than 0");
-        assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "-2GW"), "expected a power of more than 0");
+        assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "0MW"),
+                "expected a power of more than 0");
+        assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "-2GW"),
+                "expected a power of more than 0");
     }
 
     private static void assertOneLineError(CliRun run, String expected) {

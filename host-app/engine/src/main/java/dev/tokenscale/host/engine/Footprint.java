@@ -22,8 +22,8 @@ public record Footprint(double weightBytes, double kvBytes) {
 
     /** The footprint of one device of {@code shard} with {@code sequences} sequences in flight on the stage. */
     public static Footprint of(ModelArchitecture m, Workload w, Shard shard, long sequences) {
-        int tp = shard.tensorParallel();
-        double perGroup = Math.ceil((double) sequences / shard.dataParallel());
+        int tp = shard.shape().tensorParallel();
+        double perGroup = Math.ceil((double) sequences / shard.shape().dataParallel());
         double kv = perGroup * ModelMath.kvBytesPerSequence(m, shard.firstLayer(), shard.endLayer(),
                 w.contextTokens(), w.kv()) / kvSplit(m, tp);
         double weights = 0;
@@ -31,7 +31,7 @@ public record Footprint(double weightBytes, double kvBytes) {
             weights += ModelMath.attentionParameters(m) / (double) tp * w.weights().bytes();
             if (ModelMath.isMoeLayer(m, i)) {
                 MoeSpec moe = m.ffn().moe();
-                double held = Math.ceil((double) moe.experts() / shard.expertParallel());
+                double held = Math.ceil((double) moe.experts() / shard.shape().expertParallel());
                 weights += held * ModelMath.expertParameters(m) / shard.expertSplit() * w.experts().bytes();
                 weights += ((double) moe.sharedExperts() * ModelMath.expertParameters(m) / tp
                         + ModelMath.routerParameters(m)) * w.weights().bytes();

@@ -59,23 +59,8 @@ public record Shard(int firstLayer, int endLayer, boolean embedding, boolean hea
         return shape.devicesPerStage();
     }
 
-    /** Devices that split attention and the dense matrices within a data-parallel group. */
-    public int tensorParallel() {
-        return shape.tensorParallel();
-    }
-
-    /** Data-parallel attention groups of the stage. */
-    public int dataParallel() {
-        return shape.dataParallel();
-    }
-
-    /** Ways the routed experts are spread over the stage. */
-    public int expertParallel() {
-        return shape.expertParallel();
-    }
-
     /** Devices that split each routed expert: the stage's devices over the expert-parallel ways. */
     public int expertSplit() {
-        return devices() / expertParallel();
+        return devices() / shape.expertParallel();
     }
 }

@@ -49,7 +49,7 @@ public final class StepOps {
 
     /** Emits every operation of the pass on a device holding {@code shard}. */
     public static void emit(ModelArchitecture m, Workload w, Shard shard, Pass pass, OpSink sink) {
-        Pass group = pass.perGroup(shard.dataParallel());
+        Pass group = pass.perGroup(shard.shape().dataParallel());
         if (shard.embedding()) {
             double bytes = group.tokens() * m.hiddenSize() * (w.weights().bytes() + ACTIVATION_BYTES);
             sink.accept(PER_STEP, 1, op(OpKind.ELEMENTWISE, "embedding lookup", 0, bytes, shard.weightTier()));
@@ -62,8 +62,9 @@ public final class StepOps {
         layer.emitAll(true, moeStart, end);
         if (shard.head()) {
             layer.elementwise("final norm", PER_STEP, 1);
-            layer.gemm("lm head", PER_STEP, 1, ModelMath.embeddingParameters(m) / shard.tensorParallel(), w.weights());
-            double logits = group.tokens() * m.vocabSize() / shard.tensorParallel();
+            layer.gemm("lm head", PER_STEP, 1, ModelMath.embeddingParameters(m) / shard.shape().tensorParallel(),
+                    w.weights());
+            double logits = group.tokens() * m.vocabSize() / shard.shape().tensorParallel();
             sink.accept(PER_STEP, 1, op(OpKind.ELEMENTWISE, "sampling", logits, logits * 4, shard.weightTier()));
         }
     }
@@ -108,7 +109,7 @@ public final class StepOps {
         }
 
         private void emit(boolean sliding, boolean moe, String name, int count) {
-            int tp = shard.tensorParallel();
+            int tp = shard.shape().tensorParallel();
             long attention = ModelMath.attentionParameters(m);
             long outProjection = outProjectionParameters(m);
             elementwise("attention norm", name, count);
@@ -133,13 +134,13 @@ public final class StepOps {
         private void attention(boolean sliding, String name, int count) {
             AttentionSpec a = m.attention();
             int window = sliding ? a.slidingWindow() : 0;
-            double headsHere = a.heads() / (double) shard.tensorParallel();
+            double headsHere = a.heads() / (double) shard.shape().tensorParallel();
             // Per new token and head: scores over the attended tokens and the weighted sum of values (2 FLOPs a MAC).
             double macsPerAttended = a.kind() == AttentionKind.MLA
                     ? (2.0 * a.kvLoraRank() + a.qkRopeHeadDim()) // absorbed MLA works in the latent space
                     : 2.0 * a.headDim();
             double kvBytesPerToken = ModelMath.kvValuesPerTokenPerLayer(m) * w.kv().bytes()
-                    / Footprint.kvSplit(m, shard.tensorParallel());
+                    / Footprint.kvSplit(m, shard.shape().tensorParallel());
             double flops = 2 * group.sequences() * group.newTokens() * group.attendedPerToken(window) * headsHere
                     * macsPerAttended;
             double kvBytes = group.sequences() * group.kvTokensRead(window) * kvBytesPerToken;
@@ -161,12 +162,12 @@ public final class StepOps {
 
         private void experts(String name, int count) {
             MoeSpec moe = m.ffn().moe();
-            int ep = shard.expertParallel();
+            int ep = shard.shape().expertParallel();
             int k = moe.expertsPerToken();
             double stageTokens = pass.tokens();
             gemm("router", name, count, ModelMath.routerParameters(m), w.weights());
             elementwise("routing (top-k, permute)", name, count);
-            boolean exchanged = shard.dataParallel() > 1;
+            boolean exchanged = shard.shape().dataParallel() > 1;
             boolean allToAll = exchanged && dispatchWire(k) <= allGatherWire(stageTokens);
             if (allToAll) {
                 sink.accept(name, count, new Operation(OpKind.ALL_TO_ALL, "expert dispatch", 0,
@@ -201,11 +202,12 @@ public final class StepOps {
             }
             if (moe.sharedExperts() > 0) {
                 gemm("shared experts", name, count,
-                        moe.sharedExperts() * ModelMath.expertParameters(m) / shard.tensorParallel(), w.weights());
+                        moe.sharedExperts() * ModelMath.expertParameters(m) / shard.shape().tensorParallel(),
+                        w.weights());
             }
             elementwise("expert combine + residual", name, count);
             if (!exchanged) {
-                allReduce("ffn all-reduce", name, count, group.tokens(), shard.tensorParallel());
+                allReduce("ffn all-reduce", name, count, group.tokens(), shard.shape().tensorParallel());
             }
         }
 
