@@ -9,9 +9,6 @@ import dev.tokenscale.host.spec.Dimension;
 import dev.tokenscale.host.spec.Quantities;
 import dev.tokenscale.host.spec.SpecException;
 import dev.tokenscale.host.spec.SpecMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,15 +84,10 @@ public final class EconomicsOptions {
     }
 
     private static EconomicsFile read(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new UserException("--economics " + path + ": no such file");
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            return SpecMapper.read(in, path.toString(), EconomicsFile.class);
+        try {
+            return SpecMapper.read(path, EconomicsFile.class);
         } catch (SpecException e) {
-            throw new UserException(e.getMessage());
-        } catch (IOException e) {
-            throw new UserException(path + ": cannot read: " + e.getMessage());
+            throw new UserException("--economics " + e.getMessage());
         }
     }
 

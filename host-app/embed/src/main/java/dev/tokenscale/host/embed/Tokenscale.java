@@ -8,6 +8,7 @@ import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.runtime.PluginReport;
 import dev.tokenscale.host.calibration.CalibrationFiles;
+import dev.tokenscale.host.spec.BoundedInput;
 import dev.tokenscale.host.spec.SpecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,8 +172,10 @@ public final class Tokenscale implements AutoCloseable {
          */
         public PluginHost startHost() {
             for (Path file : Stream.of(hardwareFiles, modelFiles, calibrationFiles).flatMap(List::stream).toList()) {
-                if (!Files.isRegularFile(file)) {
-                    throw new InvalidInputException(file + ": no such file");
+                try {
+                    BoundedInput.checkFile(file);
+                } catch (SpecException e) {
+                    throw new InvalidInputException(e.getMessage());
                 }
             }
             List<Path> dirs = new ArrayList<>();

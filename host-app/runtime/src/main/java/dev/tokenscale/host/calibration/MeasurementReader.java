@@ -1,5 +1,6 @@
 package dev.tokenscale.host.calibration;
 
+import dev.tokenscale.host.spec.BoundedInput;
 import dev.tokenscale.host.spec.SpecMapper;
 import dev.tokenscale.host.spec.SpecException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,9 +13,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.tokenscale.host.engine.Measurement;
 import dev.tokenscale.host.engine.Measurement.Phase;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,16 @@ public final class MeasurementReader {
     public static final List<String> INFORMATIONAL = List.of("tokens_per_user_per_second",
             "tokens_per_gpu_per_second", "note");
 
+    /** Shortest step a row may report: a decode step moves at least one byte and launches at least one kernel. */
+    static final double MIN_SECONDS = 1e-9;
+    /** Longest step a row may report: a decode step or prefill that takes an hour is not a serving measurement. */
+    static final double MAX_SECONDS = 3600;
+    private static final String SECONDS = "expected a time in seconds above 0, from 1e-9 to 3600";
+    /** Largest batch a row may report, as in requests. */
+    static final long MAX_BATCH = 1 << 16;
+    /** Longest context or prompt a row may report, as in requests. */
+    static final long MAX_TOKENS = 1L << 30;
+
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
@@ -52,15 +63,17 @@ public final class MeasurementReader {
 
     /** Reads a measurement file from disk. */
     public static List<Measurement> read(Path file) throws SpecException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (IOException e) {
-            throw new SpecException(file.toString(), "", "cannot read: " + e.getMessage());
-        }
+        return read(BoundedInput.read(file, BoundedInput.MEASUREMENT_BYTES), file.toString());
     }
 
     /** Reads measurements from a stream; {@code fileName} names it in errors and picks CSV or JSON. */
     public static List<Measurement> read(InputStream in, String fileName) throws SpecException {
+        return read(BoundedInput.read(in, BoundedInput.MEASUREMENT_BYTES, fileName), fileName);
+    }
+
+    /** Reads measurements from a file's bytes; {@code fileName} names it in errors and picks CSV or JSON. */
+    public static List<Measurement> read(byte[] content, String fileName) throws SpecException {
+        InputStream in = new ByteArrayInputStream(content);
         String lower = fileName.toLowerCase(Locale.ROOT);
         List<Written> rows;
         try {
@@ -73,9 +86,9 @@ public final class MeasurementReader {
             }
         } catch (JsonProcessingException e) {
             throw new SpecException(fileName, "", "syntax error at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": " + SpecMapper.quoted(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new SpecException(fileName, "", "cannot read: " + e.getMessage());
+            throw new SpecException(fileName, "", "cannot read: " + BoundedInput.reason(e));
         }
         if (rows.isEmpty()) {
             throw new SpecException(fileName, "", "no rows; expected at least one measurement");
@@ -95,6 +108,12 @@ public final class MeasurementReader {
             }
             List<String> header = Arrays.stream(it.nextValue()).map(String::trim).toList();
             checkColumns(header, 1, fileName);
+            for (String column : header) {
+                if (header.indexOf(column) != header.lastIndexOf(column)) {
+                    throw new SpecException(fileName, "", "line 1: column '" + column + "' appears twice; expected "
+                            + "each column once");
+                }
+            }
             while (it.hasNextValue()) {
                 String[] values = it.nextValue();
                 int line = it.getParser().currentTokenLocation().getLineNr();
@@ -146,7 +165,7 @@ public final class MeasurementReader {
     private static void checkColumns(List<String> columns, int line, String fileName) throws SpecException {
         for (String column : columns) {
             if (!REQUIRED.contains(column) && !INFORMATIONAL.contains(column)) {
-                throw new SpecException(fileName, "", "line " + line + ": unknown column '" + column
+                throw new SpecException(fileName, "", "line " + line + ": unknown column '" + SpecMapper.quoted(column)
                         + "'; expected " + String.join(", ", REQUIRED) + " (and optionally "
                         + String.join(", ", INFORMATIONAL) + ")");
             }
@@ -163,11 +182,11 @@ public final class MeasurementReader {
         Cells cells = new Cells(row, fileName);
         Phase phase = cells.phase();
         boolean decode = phase == Phase.DECODE;
-        long context = decode ? cells.whole("context_tokens", 1, "a decode row needs its cached tokens")
+        long context = decode ? cells.whole("context_tokens", 1, MAX_TOKENS, "a decode row needs its cached tokens")
                 : cells.optionalWhole("context_tokens");
-        long prompt = decode ? 0 : cells.whole("prompt_tokens", 1, "a prefill row needs its prompt length");
+        long prompt = decode ? 0 : cells.whole("prompt_tokens", 1, MAX_TOKENS, "a prefill row needs its prompt length");
         return new Measurement(cells.text("hardware"), cells.text("model"), phase,
-                (int) cells.whole("batch", 1, "every row needs its batch"), context, prompt, cells.seconds(),
+                (int) cells.whole("batch", 1, MAX_BATCH, "every row needs its batch"), context, prompt, cells.seconds(),
                 fileName + ", line " + row.line());
     }
 
@@ -195,11 +214,11 @@ public final class MeasurementReader {
             try {
                 return Phase.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw error("phase", "'" + value + "': expected decode or prefill");
+                throw error("phase", "'" + SpecMapper.quoted(value) + "': expected decode or prefill");
             }
         }
 
-        long whole(String column, long min, String why) throws SpecException {
+        long whole(String column, long min, long max, String why) throws SpecException {
             String value = value(column);
             if (value.isEmpty()) {
                 throw error(column, "empty; " + why + ", a whole number of " + min + " or more");
@@ -208,16 +227,18 @@ public final class MeasurementReader {
             try {
                 parsed = Long.parseLong(value);
             } catch (NumberFormatException e) {
-                throw error(column, "'" + value + "': expected a whole number of " + min + " or more");
+                throw error(column, "'" + SpecMapper.quoted(value) + "': expected a whole number of " + min
+                        + " or more");
             }
-            if (parsed < min || parsed > Integer.MAX_VALUE) {
-                throw error(column, "'" + value + "': expected a whole number of " + min + " or more");
+            if (parsed < min || parsed > max) {
+                throw error(column, "'" + value + "': expected a whole number from " + min + " to "
+                        + String.format(Locale.ROOT, "%,d", max));
             }
             return parsed;
         }
 
         long optionalWhole(String column) throws SpecException {
-            return value(column).isEmpty() ? 0 : whole(column, 0, "");
+            return value(column).isEmpty() ? 0 : whole(column, 0, MAX_TOKENS, "");
         }
 
         double seconds() throws SpecException {
@@ -226,10 +247,10 @@ public final class MeasurementReader {
             try {
                 seconds = Double.parseDouble(value);
             } catch (NumberFormatException e) {
-                throw error("step_seconds", "'" + value + "': expected a time in seconds above 0");
+                throw error("step_seconds", "'" + SpecMapper.quoted(value) + "': " + SECONDS);
             }
-            if (!(seconds > 0) || Double.isInfinite(seconds)) {
-                throw error("step_seconds", "'" + value + "': expected a time in seconds above 0");
+            if (!(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS)) {
+                throw error("step_seconds", "'" + value + "': " + SECONDS);
             }
             return seconds;
         }

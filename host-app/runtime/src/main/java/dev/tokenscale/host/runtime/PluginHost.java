@@ -9,8 +9,8 @@ import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.engine.Calibration;
 import dev.tokenscale.host.runtime.PluginData.Sourced;
 import dev.tokenscale.host.runtime.PluginReport.Provides;
+import dev.tokenscale.host.spec.BoundedInput;
 import dev.tokenscale.host.spec.SpecException;
-import dev.tokenscale.host.spec.SpecMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,6 +30,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -57,6 +58,8 @@ public final class PluginHost implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
     private static final String SLF4J_VERSION = "2.0.20";
+    /** Largest plugin jar installed: the built-in plugins are under 100 KB. */
+    private static final long MAX_JAR_BYTES = 256L << 20;
 
     private final Framework framework;
     private final Path cacheDir;
@@ -153,19 +156,26 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Installs the jars and loads the spec files among {@code files} (other files are ignored), then starts the new
-     * bundles. Everything is installed before anything starts, so that bundles resolve together.
+     * Installs the jars and loads the spec files among {@code files} (other files are ignored; links out of the
+     * folder, pipes and devices are reported and skipped), then starts the new bundles. Everything is installed before anything starts, so that bundles resolve together.
      */
     void deploy(List<Path> files) {
         List<Bundle> installed = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
-            if (name.endsWith(".jar")) {
+            if (!PluginFolder.isPluginName(file)) {
+                continue;
+            }
+            Optional<String> refusal = PluginFolder.refusal(file);
+            if (refusal.isPresent()) {
+                LOG.warn("{}: {}; skipped", file, refusal.get());
+                failures.put(file.toUri().toString(), failed(name, file, refusal.get()));
+            } else if (name.endsWith(".jar")) {
                 Bundle bundle = install(file);
                 if (bundle != null) {
                     installed.add(bundle);
                 }
-            } else if (SpecMapper.isSpecFile(name)) {
+            } else {
                 loadFile(file, DataReader::fromFile).errors().forEach(error -> LOG.warn("{}; skipped", error));
             }
         }
@@ -215,6 +225,14 @@ public final class PluginHost implements AutoCloseable {
     Bundle install(Path jar) {
         String location = jar.toUri().toString();
         try (JarFile jarFile = new JarFile(jar.toFile())) {
+            ZipEntry manifestEntry = jarFile.getEntry(JarFile.MANIFEST_NAME);
+            if (Files.size(jar) > MAX_JAR_BYTES || manifestEntry != null
+                    && manifestEntry.getSize() > BoundedInput.SPEC_BYTES) {
+                failures.put(location, failed(jar.getFileName().toString(), jar, "too large: expected a jar of at most "
+                        + (MAX_JAR_BYTES >> 20) + " MiB with a manifest of at most "
+                        + (BoundedInput.SPEC_BYTES >> 20) + " MiB"));
+                return null;
+            }
             var manifest = jarFile.getManifest();
             String symbolicName = manifest == null ? null
                     : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);

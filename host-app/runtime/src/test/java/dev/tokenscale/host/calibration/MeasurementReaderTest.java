@@ -80,10 +80,12 @@ class MeasurementReaderTest {
 
     @Test
     void aNonPositiveTimeNamesLineColumnValueAndExpectation() {
-        assertEquals("m.csv: line 3, column 'step_seconds': '-0.5': expected a time in seconds above 0",
+        assertEquals("m.csv: line 3, column 'step_seconds': '-0.5': expected a time in seconds above 0, "
+                        + "from 1e-9 to 3600",
                 error(HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,0.0059,\n"
                         + "nvidia-h200,llama-3.1-8b,decode,1,1024,,-0.5,\n", "m.csv"));
-        assertEquals("m.csv: line 2, column 'step_seconds': '0': expected a time in seconds above 0",
+        assertEquals("m.csv: line 2, column 'step_seconds': '0': expected a time in seconds above 0, "
+                        + "from 1e-9 to 3600",
                 error(HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,0,\n", "m.csv"));
     }
 
@@ -91,7 +93,8 @@ class MeasurementReaderTest {
     void aBadNumberNamesLineColumnValueAndExpectation() {
         assertEquals("m.csv: line 2, column 'batch': 'eight': expected a whole number of 1 or more",
                 error(HEADER + "nvidia-h200,llama-3.1-8b,decode,eight,1024,,0.0059,\n", "m.csv"));
-        assertEquals("m.csv: line 2, column 'step_seconds': '5.9 ms': expected a time in seconds above 0",
+        assertEquals("m.csv: line 2, column 'step_seconds': '5.9 ms': expected a time in seconds above 0, "
+                        + "from 1e-9 to 3600",
                 error(HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,5.9 ms,\n", "m.csv"));
     }
 

@@ -9,11 +9,18 @@ import java.util.stream.Collectors;
 /** Checks and converts the fields of one file, naming the file and the field path in every error. */
 public final class Fields {
 
-    /** What a numeric figure must satisfy. */
+    /**
+     * What a numeric figure must satisfy. Every range is bounded by {@link #LARGEST} (and a positive value by its
+     * inverse) so that the engines' products and quotients of a few figures stay finite: no published figure comes
+     * near either bound (the largest, a wafer's FLOP/s, is about 1e17; the smallest, a hop latency, about 1e-7 s).
+     */
     public enum Range {
-        POSITIVE("a value above zero"),
-        NON_NEGATIVE("a value of zero or more"),
-        FRACTION("a value above 0 and at most 1");
+        POSITIVE("a value above zero, from 1e-30 to 1e30"),
+        NON_NEGATIVE("a value of zero or more, up to 1e30"),
+        FRACTION("a value above 0 and at most 1, from 0.000001");
+
+        /** The largest magnitude any figure may have. */
+        public static final double LARGEST = 1e30;
 
         private final String expected;
 
@@ -23,9 +30,9 @@ public final class Fields {
 
         boolean accepts(double value) {
             return switch (this) {
-                case POSITIVE -> value > 0 && Double.isFinite(value);
-                case NON_NEGATIVE -> value >= 0 && Double.isFinite(value);
-                case FRACTION -> value > 0 && value <= 1;
+                case POSITIVE -> value >= 1 / LARGEST && value <= LARGEST;
+                case NON_NEGATIVE -> value >= 0 && value <= LARGEST;
+                case FRACTION -> value >= 1e-6 && value <= 1;
             };
         }
     }
@@ -66,10 +73,12 @@ public final class Fields {
         try {
             value = Quantities.parse(written.value(), dimension);
         } catch (IllegalArgumentException e) {
-            throw error(path + ".value", "'" + written.value() + "': " + e.getMessage());
+            throw error(path + ".value", "'" + SpecMapper.quoted(String.valueOf(written.value())) + "': "
+                    + e.getMessage());
         }
         if (!range.accepts(value)) {
-            throw error(path + ".value", "'" + written.value() + "': expected " + range.expected);
+            throw error(path + ".value", "'" + SpecMapper.quoted(String.valueOf(written.value())) + "': expected "
+                    + range.expected);
         }
         return new Figure(value, source, written.note());
     }
@@ -88,7 +97,8 @@ public final class Fields {
         }
         String trimmed = source.trim();
         if (!HardwareReader.isSource(trimmed)) {
-            throw error(path + ".source", "'" + trimmed + "': expected a URL (https://...), \"estimate: why\" or "
+            throw error(path + ".source", "'" + SpecMapper.quoted(trimmed)
+                    + "': expected a URL (https://...), \"estimate: why\" or "
                     + "\"calibrated: measurements, rows, date\"");
         }
         return trimmed;
@@ -106,7 +116,8 @@ public final class Fields {
     public String id(String path, String value) throws SpecException {
         String id = required(path, value);
         if (!id.matches("[a-z0-9][a-z0-9.-]*")) {
-            throw error(path, "'" + id + "': expected lowercase letters, digits, dots and dashes");
+            throw error(path, "'" + SpecMapper.quoted(id)
+                    + "': expected lowercase letters, digits, dots and dashes");
         }
         return id;
     }
@@ -120,7 +131,8 @@ public final class Fields {
                 return constant;
             }
         }
-        throw error(path, "'" + written + "': expected one of " + Arrays.stream(type.getEnumConstants())
+        throw error(path, "'" + SpecMapper.quoted(written) + "': expected one of "
+                + Arrays.stream(type.getEnumConstants())
                 .map(Fields::spelling).collect(Collectors.joining(", ")));
     }
 
@@ -129,21 +141,23 @@ public final class Fields {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** A required positive integer. */
-    public int positive(String path, Integer value) throws SpecException {
-        if (value == null || value <= 0) {
-            throw error(path, (value == null ? "missing" : "'" + value + "'") + "; expected a whole number above 0");
+    /** A required whole number from 1 to {@code max}. */
+    public int positive(String path, Integer value, int max) throws SpecException {
+        if (value == null || value <= 0 || value > max) {
+            throw error(path, (value == null ? "missing" : "'" + value + "'") + "; expected a whole number from 1 to "
+                    + String.format(Locale.ROOT, "%,d", max));
         }
         return value;
     }
 
-    /** An optional non-negative integer: 0 when absent. */
-    public int nonNegative(String path, Integer value) throws SpecException {
+    /** An optional whole number from 0 to {@code max}: 0 when absent. */
+    public int nonNegative(String path, Integer value, int max) throws SpecException {
         if (value == null) {
             return 0;
         }
-        if (value < 0) {
-            throw error(path, "'" + value + "'; expected a whole number of 0 or more");
+        if (value < 0 || value > max) {
+            throw error(path, "'" + value + "'; expected a whole number from 0 to "
+                    + String.format(Locale.ROOT, "%,d", max));
         }
         return value;
     }
