@@ -20,28 +20,43 @@ public final class ComparisonOptions {
     @Mixin
     EconomicsOptions economics;
 
-    @Option(names = "--hardware", paramLabel = "ID", split = ",",
-            description = "Only these hardware ids, comma-separated (default: every installed system).")
-    List<String> hardware = new ArrayList<>();
+    @Option(names = "--hardware", paramLabel = "ID[,ID...]",
+            description = "Only these hardware ids, comma-separated (repeatable; default: every installed system).")
+    List<String> hardwareLists = new ArrayList<>();
+
+    /** The ids --hardware names; an empty one ({@code --hardware ,}) is a mistake, not "every system". */
+    List<String> hardware() {
+        List<String> ids = new ArrayList<>();
+        for (String list : hardwareLists) {
+            for (String id : list.split(",", -1)) {
+                if (id.isBlank()) {
+                    throw new UserException("--hardware '" + list + "': expected hardware ids separated by commas, "
+                            + "e.g. nvidia-h200,cerebras-cs3");
+                }
+                ids.add(id.trim());
+            }
+        }
+        return ids;
+    }
 
     /** The comparison these options ask for, with the speed-premium settings of {@code compare}. */
     CompareRequest request(PluginHost running, Double costAt, Double standard, Double fast, String standardHardware) {
-        return new CompareRequest(serving.modelId(running, host), hardware, serving.context, serving.prompt,
+        return new CompareRequest(serving.modelId(running, host), hardware(), serving.context, serving.prompt,
                 serving.weights, serving.kv, economics.economics(running.installed()), costAt, standard, fast,
                 standardHardware);
     }
 
     /** The fleets these options ask for. */
     FleetRequest fleet(PluginHost running, double powerWatts, double atInteractivity) {
-        return new FleetRequest(serving.modelId(running, host), powerWatts, atInteractivity, hardware, serving.context,
+        return new FleetRequest(serving.modelId(running, host), powerWatts, atInteractivity, hardware(), serving.context,
                 serving.prompt, serving.weights, serving.kv, economics.economics(running.installed()));
     }
 
     /** A progress bar over the systems to sweep. */
     Progress progress(PluginHost running) {
         Progress progress = Progress.onTerminal("sweeping");
-        progress.total(hardware.isEmpty() ? running.installed().accelerators().size()
-                : (int) hardware.stream().map(String::trim).distinct().count());
+        List<String> ids = hardware();
+        progress.total(ids.isEmpty() ? running.installed().accelerators().size() : (int) ids.stream().distinct().count());
         return progress;
     }
 }

@@ -2,6 +2,7 @@ package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.EconomicsRequest;
 import dev.tokenscale.host.embed.InvalidInputException;
+import dev.tokenscale.host.embed.Limit;
 import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.runtime.Installed;
@@ -76,10 +77,10 @@ public final class EconomicsOptions {
         double p = pick(pue, read.pue(), d.pue());
         double kwh = pick(dollarsPerKwh, read.dollarsPerKwh(), d.dollarsPerKwh());
         double opex = pick(opexShare, read.opexShare(), d.opexShareOfCapex());
-        check(years > 0, "amortisation years", years, "more than 0");
-        check(p >= 1, "PUE", p, "1 or more");
-        check(kwh >= 0, "dollars per kWh", kwh, "0 or more");
-        check(opex >= 0, "opex share", opex, "0 or more");
+        check(Limit.AMORTISATION_YEARS, "amortisation years", years);
+        check(Limit.PUE, "PUE", p);
+        check(Limit.DOLLARS_PER_KWH, "dollars per kWh", kwh);
+        check(Limit.OPEX_SHARE, "opex share", opex);
         return new EconomicsRequest(years, p, kwh, opex, capexUsd, watts);
     }
 
@@ -108,7 +109,8 @@ public final class EconomicsOptions {
             } catch (IllegalArgumentException e) {
                 throw new UserException(what + " " + entry.getKey() + "=" + entry.getValue() + ": " + e.getMessage());
             }
-            check(value > 0, what + " " + entry.getKey(), value, "more than 0");
+            check(dimension == Dimension.MONEY ? Limit.CAPEX_USD : Limit.SYSTEM_WATTS, what + " " + entry.getKey(),
+                    value);
             into.put(entry.getKey(), value);
         }
     }
@@ -117,9 +119,9 @@ public final class EconomicsOptions {
         return flag != null ? flag : fromFile != null ? fromFile : fallback;
     }
 
-    private static void check(boolean ok, String what, double value, String expected) {
-        if (!ok || !Double.isFinite(value)) {
-            throw new UserException(what + " " + value + ": expected " + expected);
+    private static void check(Limit limit, String what, double value) {
+        if (!limit.accepts(value)) {
+            throw new UserException(what + " " + value + ": expected " + limit.expected());
         }
     }
 }

@@ -2,8 +2,11 @@ package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.EstimateRequest;
 import dev.tokenscale.host.embed.EstimateRequest.Layout;
+import dev.tokenscale.host.embed.InvalidInputException;
+import dev.tokenscale.host.embed.Limit;
 import dev.tokenscale.host.engine.PlacementSearch;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -33,19 +36,33 @@ public final class PlacementOptions {
         if (placement == null) {
             return null;
         }
-        Map<String, Integer> parts = new HashMap<>(Map.of("tp", 1, "pp", 1, "ep", 1, "mb", 1));
-        for (String part : placement.split(",")) {
-            String[] pair = part.trim().split("=");
-            if (pair.length != 2 || !parts.containsKey(pair[0].trim())) {
+        Map<String, Integer> parts = new HashMap<>();
+        for (String part : placement.split(",", -1)) {
+            String[] pair = part.trim().split("=", -1);
+            String key = pair[0].trim();
+            if (pair.length != 2 || !List.of("tp", "pp", "ep", "mb").contains(key)) {
                 throw new UserException("--placement '" + placement + "': expected tp=N,pp=N[,ep=N][,mb=N]");
             }
-            try {
-                parts.put(pair[0].trim(), Integer.parseInt(pair[1].trim()));
-            } catch (NumberFormatException e) {
-                throw new UserException("--placement '" + placement + "': " + pair[0].trim()
-                        + " must be a whole number of 1 or more");
+            if (parts.containsKey(key)) {
+                throw new UserException("--placement '" + placement + "': " + key + " is given twice; expected "
+                        + "each of tp, pp, ep and mb at most once");
             }
+            long value;
+            try {
+                value = Long.parseLong(pair[1].trim());
+            } catch (NumberFormatException e) {
+                value = 0;
+            }
+            if (!Limit.DEVICES.accepts(value)) {
+                throw new UserException("--placement " + key + "=" + pair[1].trim() + ": expected "
+                        + Limit.DEVICES.expected());
+            }
+            parts.put(key, (int) value);
         }
-        return new Layout(parts.get("tp"), parts.get("pp"), parts.get("ep"), parts.get("mb"));
+        try {
+            return new Layout(parts.get("tp"), parts.get("pp"), parts.get("ep"), parts.get("mb"));
+        } catch (InvalidInputException e) {
+            throw new UserException("--placement '" + placement + "': " + e.getMessage());
+        }
     }
 }

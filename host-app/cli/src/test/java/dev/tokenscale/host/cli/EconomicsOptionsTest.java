@@ -66,7 +66,7 @@ class EconomicsOptionsTest {
 
     @Test
     void badInputIsOneClearLine() throws IOException {
-        assertTrue(failure("--pue", "0.9").contains("PUE 0.9: expected 1 or more"));
+        assertTrue(failure("--pue", "0.9").contains("PUE 0.9: expected a number from 1 to 10"));
         assertTrue(failure("--amortisation-years", "0").contains("amortisation years 0.0: expected more than 0"));
         assertTrue(failure("--capex", "test-gpx=1").contains("--capex: unknown hardware 'test-gpx'; did you mean "
                 + "test-gpu"));

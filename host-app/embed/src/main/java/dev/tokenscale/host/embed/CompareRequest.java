@@ -35,9 +35,9 @@ public record CompareRequest(String model, List<String> hardware, Long context, 
         standard = Checks.or(standard, 40.0);
         fast = Checks.or(fast, 100.0);
         Checks.sweep(context, prompt);
-        Checks.positive("costAt", costAt);
-        Checks.positive("standard", standard);
-        Checks.positive("fast", fast);
+        Limit.INTERACTIVITY.check("costAt", costAt);
+        Limit.INTERACTIVITY.check("standard", standard);
+        Limit.INTERACTIVITY.check("fast", fast);
     }
 
     /** {@code model} on every installed system, with every default. */

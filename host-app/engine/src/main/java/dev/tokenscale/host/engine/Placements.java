@@ -1,6 +1,8 @@
 package dev.tokenscale.host.engine;
 
 import dev.tokenscale.api.AcceleratorSpec;
+import dev.tokenscale.api.AttentionKind;
+import dev.tokenscale.api.AttentionSpec;
 import dev.tokenscale.api.Interconnect;
 import dev.tokenscale.api.LinkScope;
 import dev.tokenscale.api.MemoryTier;
@@ -61,6 +63,26 @@ public final class Placements {
                 .map(Interconnect::name).findFirst();
     }
 
+    /**
+     * Why tensor parallelism cannot split this model's grouped-query attention {@code tp} ways, if it cannot: each
+     * device takes whole query heads and whole KV heads (or, with more devices than KV heads, a replica of one).
+     * MLA's latent cache is replicated on every device, so only GQA constrains the split.
+     */
+    private static Optional<String> headSplit(ModelArchitecture m, int tp) {
+        AttentionSpec attention = m.attention();
+        if (attention.kind() != AttentionKind.GQA) {
+            return Optional.empty();
+        }
+        if (attention.heads() % tp != 0) {
+            return Optional.of("tp=" + tp + " must divide the " + attention.heads() + " attention heads");
+        }
+        int kv = attention.kvHeads();
+        if (kv % tp != 0 && tp % kv != 0) {
+            return Optional.of("tp=" + tp + " must divide the " + kv + " KV heads, or be a multiple of them");
+        }
+        return Optional.empty();
+    }
+
     /** Builds the placement of this shape, or says why it is impossible. */
     public static Built build(ModelArchitecture m, Accelerator a, Workload w, int stages, int tp, int ep,
                               int microBatches) {
@@ -70,6 +92,10 @@ public final class Placements {
         }
         if (tp < 1 || ep < 1 || tp % ep != 0) {
             return Built.no("ep=" + ep + " must divide tp=" + tp);
+        }
+        Optional<String> heads = headSplit(m, tp);
+        if (heads.isPresent()) {
+            return Built.no(heads.get());
         }
         if (ep > 1 && (!m.isMoe() || m.ffn().moe().experts() % ep != 0)) {
             return Built.no("ep=" + ep + " needs an MoE model whose expert count it divides");

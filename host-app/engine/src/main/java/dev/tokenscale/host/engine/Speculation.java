@@ -22,6 +22,6 @@ public record Speculation(ModelArchitecture draft, int draftLength, double accep
 
     /** Expected tokens committed per verify step: {@code (1 - a^(g+1)) / (1 - a)}. */
     public double tokensPerVerify() {
-        return (1 - Math.pow(acceptance, draftLength + 1)) / (1 - acceptance);
+        return (1 - Math.pow(acceptance, draftLength + 1.0)) / (1 - acceptance);
     }
 }
