@@ -97,7 +97,7 @@ class TokenscaleIT {
         InvalidInputException acceptance = assertThrows(InvalidInputException.class,
                 () -> new EstimateRequest.Speculative("llama-3.1-8b", 4, 1.0));
         assertEquals("speculative.acceptance", acceptance.field());
-        assertEquals("--speculative 1.0: expected a probability in [0, 1)", acceptance.optionMessage());
+        assertEquals("--speculative acceptance 1.0: expected a probability in [0, 1)", acceptance.optionMessage());
         assertEquals("placement tp=8,pp=2,ep=1,mb=1: expected at most maxDevices 8 devices; it uses 16",
                 assertThrows(InvalidInputException.class, () -> request.withSearch(Objective.COST, 0, 8)
                         .withPlacement(new EstimateRequest.Layout(8, 2, null, null))).getMessage());
