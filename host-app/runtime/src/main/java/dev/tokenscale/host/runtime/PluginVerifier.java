@@ -66,7 +66,7 @@ public final class PluginVerifier {
                 return inspect(withBuiltIns, jar, copy);
             }
         } finally {
-            PluginHost.deleteRecursively(dir);
+            EmbeddedFramework.deleteRecursively(dir);
         }
     }
 
@@ -119,7 +119,7 @@ public final class PluginVerifier {
             String name = "spec " + declared.value().id() + ": usable";
             Accelerator accelerator;
             try {
-                accelerator = PluginHost.accelerate(declared, families);
+                accelerator = Registry.accelerate(declared, families);
             } catch (SpecException e) {
                 checks.add(Check.fail(name, e.getMessage()));
                 continue;

@@ -33,7 +33,7 @@ class BrokenPluginsIT {
     static void start() throws IOException {
         plugins = Files.createDirectories(work.resolve("plugins"));
         TestPlugins.writeBrokenSet(plugins);
-        host = BuiltInPlugins.start(plugins);
+        host = BuiltInPlugins.host(plugins);
     }
 
     @AfterAll

@@ -1,33 +1,31 @@
 package dev.tokenscale.host.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tokenscale.api.AcceleratorFamily;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.engine.Accelerator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 
 /** The real Felix framework with the real built plugin jars. */
+@ExtendWith(BuiltInPlugins.class)
 class PluginHostIT {
 
     private static PluginHost host;
 
     @BeforeAll
-    static void start() {
-        host = BuiltInPlugins.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
+    static void shared(PluginHost builtIn) {
+        host = builtIn;
     }
 
     @Test
@@ -73,10 +71,13 @@ class PluginHostIT {
     @Test
     void followsAPluginThatIsStoppedAndStartedAgain() throws Exception {
         // Its own host, so that the other tests never see cerebras stopped.
-        try (PluginHost own = BuiltInPlugins.start()) {
+        try (PluginHost own = BuiltInPlugins.host()) {
             Bundle cerebras = bundle(own, "dev.tokenscale.plugin-cerebras");
+            Installed before = own.installed();
+            assertSame(before, own.installed(), "nothing changed, so the snapshot is not rebuilt");
 
             cerebras.stop();
+            assertNotSame(before, own.installed(), "a bundle stopped, so the snapshot is rebuilt");
             assertEquals(List.of("groq-lpu", "nvidia-hbm"), familyServices(own.context()));
             List<String> ids = own.installed().accelerators().stream().map(Accelerator::id).toList();
             assertTrue(ids.stream().noneMatch(BuiltInPlugins.CEREBRAS::contains), ids.toString());

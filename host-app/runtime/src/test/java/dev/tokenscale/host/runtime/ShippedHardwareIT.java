@@ -22,27 +22,22 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every hardware spec the plugins ship, loaded through the real framework from the built bundles. */
+@ExtendWith(BuiltInPlugins.class)
 class ShippedHardwareIT {
 
     private static PluginHost host;
     private static Map<String, Accelerator> installed;
 
     @BeforeAll
-    static void start() {
-        host = PluginHost.start(new HostConfig(List.of(Path.of(System.getProperty("tokenscale.home"), "plugins")),
-                List.of(), List.of()));
+    static void shared(PluginHost builtIn) {
+        host = builtIn;
         installed = host.installed().accelerators().stream()
                 .collect(Collectors.toMap(Accelerator::id, Function.identity()));
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
     }
 
     @Test

@@ -1,0 +1,218 @@
+package dev.tokenscale.host.runtime;
+
+import dev.tokenscale.api.AcceleratorFamily;
+import dev.tokenscale.api.AcceleratorSpec;
+import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.api.roofline.RooflineFamily;
+import dev.tokenscale.host.engine.Accelerator;
+import dev.tokenscale.host.engine.Calibration;
+import dev.tokenscale.host.runtime.PluginData.Sourced;
+import dev.tokenscale.host.spec.SpecException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matches the declared specs to the installed families, each with its calibration applied first, into an immutable
+ * {@link Snapshot}. The snapshot is rebuilt only after a bundle, service or file event said that something changed,
+ * and on first use after it (so that a burst of events at start-up costs one rebuild); readers in between share it.
+ * Each problem is logged once, the first time a snapshot that has it is used.
+ */
+final class Registry implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Registry.class);
+
+    private final Map<String, Calibration> calibrations = new LinkedHashMap<>();
+    private final List<AcceleratorFamily> builtInFamilies;
+    private final Supplier<List<PluginData>> declared;
+    private final ServiceTracker<AcceleratorFamily, AcceleratorFamily> families;
+    private final AtomicLong changes = new AtomicLong();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private volatile Snapshot current;
+
+    /**
+     * What the plugins provide at one moment.
+     *
+     * @param installed          every usable system and model, for the engines
+     * @param families           the families by id
+     * @param problems           one line per spec that is not usable, keyed by the spec's origin
+     * @param duplicateModels    one line per model skipped because another plugin provides its id
+     * @param calibrationProblem why a calibration cannot apply to the spec it names, if one cannot
+     */
+    record Snapshot(Installed installed, Map<String, AcceleratorFamily> families, Map<String, String> problems,
+                    List<String> duplicateModels, Optional<String> calibrationProblem) {
+    }
+
+    /**
+     * A registry over the families registered in this context, the host's built-in ones (the default roofline),
+     * and the data {@code declared} returns: bundles' data before spec-only files', so that a built-in system keeps
+     * its id.
+     */
+    Registry(BundleContext context, List<Calibration> calibrations, Supplier<List<PluginData>> declared) {
+        calibrations.forEach(c -> this.calibrations.put(c.hardware(), c));
+        this.builtInFamilies = List.of(new RooflineFamily());
+        this.declared = declared;
+        this.families = new ServiceTracker<>(context, AcceleratorFamily.class, null) {
+            @Override
+            public AcceleratorFamily addingService(ServiceReference<AcceleratorFamily> reference) {
+                AcceleratorFamily family = super.addingService(reference);
+                changed();
+                return family;
+            }
+
+            @Override
+            public void modifiedService(ServiceReference<AcceleratorFamily> reference, AcceleratorFamily service) {
+                changed();
+            }
+
+            @Override
+            public void removedService(ServiceReference<AcceleratorFamily> reference, AcceleratorFamily service) {
+                super.removedService(reference, service);
+                changed();
+            }
+        };
+    }
+
+    void open() {
+        families.open();
+    }
+
+    /** Something the snapshot depends on changed: the next reader builds a new one. */
+    void changed() {
+        changes.incrementAndGet();
+        current = null;
+    }
+
+    /** The current snapshot, built now if an event made the last one stale. */
+    Snapshot snapshot() {
+        Snapshot snapshot = current;
+        if (snapshot != null) {
+            return snapshot;
+        }
+        synchronized (this) {
+            if (current != null) {
+                return current;
+            }
+            long seen = changes.get();
+            snapshot = build();
+            // An event during the build leaves the registry stale, so the next reader builds again.
+            if (changes.get() == seen) {
+                current = snapshot;
+            }
+            return snapshot;
+        }
+    }
+
+    /** The current snapshot's systems and models; its problems are logged the first time they are seen. */
+    Installed installed() {
+        Snapshot snapshot = snapshot();
+        snapshot.problems().values().forEach(problem -> warnOnce(problem + "; skipped"));
+        snapshot.duplicateModels().forEach(this::warnOnce);
+        return snapshot.installed();
+    }
+
+    private void warnOnce(String line) {
+        if (warned.add(line)) {
+            LOG.warn(line);
+        }
+    }
+
+    /** The calibration applied to a hardware id, if any. */
+    Optional<Calibration> calibration(String hardwareId) {
+        return Optional.ofNullable(calibrations.get(hardwareId));
+    }
+
+    private Snapshot build() {
+        Map<String, AcceleratorFamily> familiesById = familiesById();
+        List<PluginData> data = declared.get();
+        Map<String, Accelerator> accelerators = new LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        String calibrationProblem = null;
+        for (Sourced<AcceleratorSpec> spec : data.stream().flatMap(d -> d.hardware().stream()).toList()) {
+            Sourced<AcceleratorSpec> calibrated;
+            try {
+                calibrated = calibrated(spec);
+            } catch (IllegalArgumentException e) {
+                calibrationProblem = calibrationProblem == null ? e.getMessage() : calibrationProblem;
+                continue;
+            }
+            try {
+                Accelerator accelerator = accelerate(calibrated, familiesById);
+                Accelerator first = accelerators.putIfAbsent(accelerator.id(), accelerator);
+                if (first != null) {
+                    throw new SpecException(spec.origin(), "id", "'" + accelerator.id() + "' is already provided by "
+                            + first.origin() + "; expected a unique id");
+                }
+            } catch (SpecException e) {
+                problems.put(spec.origin(), e.getMessage());
+            }
+        }
+        Map<String, ModelArchitecture> models = new LinkedHashMap<>();
+        List<String> duplicateModels = new ArrayList<>();
+        for (Sourced<ModelArchitecture> model : data.stream().flatMap(d -> d.models().stream()).toList()) {
+            if (models.putIfAbsent(model.value().id(), model.value()) != null) {
+                duplicateModels.add(model.origin() + ": model id '" + model.value().id()
+                        + "' is already provided; skipped");
+            }
+        }
+        Installed installed = new Installed(
+                accelerators.values().stream().sorted(Comparator.comparing(Accelerator::id)).toList(),
+                models.values().stream().sorted(Comparator.comparing(ModelArchitecture::id)).toList());
+        return new Snapshot(installed, Map.copyOf(familiesById), Map.copyOf(problems), List.copyOf(duplicateModels),
+                Optional.ofNullable(calibrationProblem));
+    }
+
+    /** The spec with its calibration applied, when the host has one for it. */
+    private Sourced<AcceleratorSpec> calibrated(Sourced<AcceleratorSpec> spec) {
+        Calibration calibration = calibrations.get(spec.value().id());
+        return calibration == null ? spec : new Sourced<>(calibration.applyTo(spec.value()), spec.origin());
+    }
+
+    /** The families by id: the host's own first, then every tracked family service. */
+    private Map<String, AcceleratorFamily> familiesById() {
+        Map<String, AcceleratorFamily> familiesById = new LinkedHashMap<>();
+        builtInFamilies.forEach(family -> familiesById.put(family.id(), family));
+        for (AcceleratorFamily family : families.getTracked().values()) {
+            if (family != null) {
+                familiesById.putIfAbsent(family.id(), family);
+            }
+        }
+        return familiesById;
+    }
+
+    /** A declared spec resolved by its family, with the family's execution model; or why it cannot be used. */
+    static Accelerator accelerate(Sourced<AcceleratorSpec> declared, Map<String, AcceleratorFamily> familiesById)
+            throws SpecException {
+        AcceleratorSpec spec = declared.value();
+        AcceleratorFamily family = familiesById.get(spec.family());
+        if (family == null) {
+            throw new SpecException(declared.origin(), "family", "'" + spec.family()
+                    + "': expected an installed family, one of " + String.join(", ", new TreeSet<>(
+                    familiesById.keySet())));
+        }
+        try {
+            return Accelerator.of(family, spec, declared.origin());
+        } catch (RuntimeException e) {
+            throw new SpecException(declared.origin(), "family", "'" + spec.family() + "' rejected it: "
+                    + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        families.close();
+    }
+}
