@@ -6,6 +6,7 @@ import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.engine.Calibration;
 import dev.tokenscale.host.engine.Comparison;
 import dev.tokenscale.host.engine.Curve;
+import dev.tokenscale.host.engine.Curves;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.engine.Estimate;
 import dev.tokenscale.host.engine.Estimator;
@@ -14,6 +15,7 @@ import dev.tokenscale.host.engine.Placement;
 import dev.tokenscale.host.engine.PlacementSearch;
 import dev.tokenscale.host.engine.PlacementSearch.Candidate;
 import dev.tokenscale.host.engine.Placements;
+import dev.tokenscale.host.engine.PluginFault;
 import dev.tokenscale.host.engine.Speculation;
 import dev.tokenscale.host.engine.SpeedPremium;
 import dev.tokenscale.host.engine.Workload;
@@ -24,11 +26,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The typed calls over a running plugin host: the one implementation behind {@link Tokenscale}, the CLI commands
  * and the HTTP endpoints. Each call takes one snapshot of the installed plugins and computes from immutable values,
- * so calls are thread-safe and deterministic.
+ * so calls are thread-safe and deterministic. The work on each system runs apart ({@link PluginCalls}): a family
+ * that throws, hangs or answers nonsense fails its own systems (a comparison reports them failed with the reason;
+ * an estimate of one of them is a {@link PluginFault}), and every other system answers.
  */
 public final class Queries {
 
@@ -53,7 +58,12 @@ public final class Queries {
     public Estimate estimate(EstimateRequest r) {
         Installed installed = host.installed();
         ModelArchitecture model = Lookup.model(installed, r.model());
-        Accelerator accelerator = Lookup.hardware(installed, r.hardware());
+        return isolated(Lookup.hardware(installed, r.hardware()), accelerator -> estimate(r, installed, model,
+                accelerator));
+    }
+
+    private Estimate estimate(EstimateRequest r, Installed installed, ModelArchitecture model,
+                              Accelerator accelerator) {
         Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.kv());
         Speculation speculation = r.speculative() == null ? null : new Speculation(
                 Lookup.model(installed, r.speculative().draft()), r.speculative().draftLength(),
@@ -91,8 +101,9 @@ public final class Queries {
         ModelArchitecture model = Lookup.model(installed, r.model());
         Accelerator accelerator = Lookup.hardware(installed, r.hardware());
         Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.kv());
-        PlacementSearch.Result result = PlacementSearch.search(model, accelerator, workload, r.objective(),
-                new PlacementSearch.Constraints(r.maxDevices(), r.minInteractivity()), Economics.DEFAULT);
+        PlacementSearch.Result result = isolated(accelerator, a -> PlacementSearch.search(model, a, workload,
+                r.objective(), new PlacementSearch.Constraints(r.maxDevices(), r.minInteractivity()),
+                Economics.DEFAULT));
         List<PlacementRanking.Ranked> ranked = result.ranked().stream().limit(r.top()).map(Queries::ranked).toList();
         return new PlacementRanking(model.id(), accelerator.id(), r.objective().name().toLowerCase(Locale.ROOT),
                 result.ranked().size(), ranked, result.rejected(), result.problem());
@@ -131,8 +142,26 @@ public final class Queries {
         }
         overridden(installed, "economics.capexUsd", r.economics().capexUsd().keySet());
         overridden(installed, "economics.systemWatts", r.economics().systemWatts().keySet());
-        return Comparison.of(model, chosen, workload(model, 1, r.context(), r.prompt(), r.weights(), r.kv()),
-                r.economics().economics(), warnings(model, r.context()), done);
+        Workload base = workload(model, 1, r.context(), r.prompt(), r.weights(), r.kv());
+        Economics economics = r.economics().economics();
+        List<Curve> curves = PluginCalls.each(chosen, a -> Curves.sweep(model, a, base, economics),
+                host.pluginTimeout(), this::hung, outcome -> done.accept(curve(outcome, economics))).stream()
+                .map(outcome -> curve(outcome, economics)).toList();
+        return Comparison.of(model, base, economics, warnings(model, r.context()), curves);
+    }
+
+    private static Curve curve(PluginCalls.Outcome<Curve> outcome, Economics economics) {
+        return outcome.failure() == null ? outcome.value()
+                : Curve.failed(outcome.system(), economics, outcome.failure());
+    }
+
+    /** The work on one system, apart: a failure of its family is a {@link PluginFault}. */
+    private <T> T isolated(Accelerator accelerator, Function<Accelerator, T> work) {
+        return PluginCalls.one(accelerator, work, host.pluginTimeout(), this::hung);
+    }
+
+    private void hung(Accelerator accelerator, String reason) {
+        host.quarantine(accelerator.spec().family(), reason);
     }
 
     /** Every hardware id an economics override names is installed. */

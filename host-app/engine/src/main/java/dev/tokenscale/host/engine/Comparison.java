@@ -38,11 +38,16 @@ public record Comparison(String model, long parameters, long activeParameters, S
      */
     public static Comparison of(ModelArchitecture m, List<Accelerator> accelerators, Workload base,
                                 Economics economics, List<String> warnings, Consumer<Curve> done) {
+        return of(m, base, economics, warnings, Curves.sweep(m, accelerators, base, economics, done));
+    }
+
+    /** The comparison of curves already swept (by a caller that sweeps each system on its own). */
+    public static Comparison of(ModelArchitecture m, Workload base, Economics economics, List<String> warnings,
+                                List<Curve> curves) {
         OperatingPoint.Request request = OperatingPoint.Request.of(base);
         return new Comparison(m.id(), ModelMath.totalParameters(m), ModelMath.activeParameters(m),
                 name(base.weights()), name(base.experts()), name(base.kv()), base.contextTokens(),
-                request.promptTokens(), request.outputTokens(), economics,
-                Curves.sweep(m, accelerators, base, economics, done), warnings);
+                request.promptTokens(), request.outputTokens(), economics, curves, warnings);
     }
 
     private static String name(Precision precision) {

@@ -1,12 +1,10 @@
 package dev.tokenscale.host.engine;
 
-import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.engine.OperatingPoint.Request;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -79,13 +77,7 @@ public final class Curves {
             flat = bestHere < best * (1 + SATURATION) ? flat + 1 : 0;
             best = Math.max(best, bestHere);
         }
-        List<OperatingPoint> frontier = frontier(points);
-        AcceleratorSpec spec = a.spec();
-        return new Curve(a.id(), spec.name(), spec.deviceKind(), spec.status().name().toLowerCase(Locale.ROOT),
-                spec.devicesPerSystem(), Curve.SystemCost.of(spec, economics), frontier,
-                frontier.stream().mapToDouble(OperatingPoint::tokensPerUserPerSecond).max().orElse(0),
-                frontier.stream().mapToDouble(OperatingPoint::tokensPerChipPerSecond).max().orElse(0),
-                swept, largest, limitedBy, problem);
+        return Curve.of(a, economics, frontier(points), swept, largest, limitedBy, problem);
     }
 
     private static boolean dominated(List<OperatingPoint> points, double tokensPerUser, double tokensPerChip) {

@@ -19,7 +19,7 @@ public final class StepTime {
     public static double seconds(ModelArchitecture m, Accelerator a, Workload w, Shard shard, Pass pass) {
         Summer summer = new Summer(a.model());
         StepOps.emit(m, w, shard, pass, summer);
-        return summer.total;
+        return positive(summer.total, a);
     }
 
     /** Every operation of the pass with its timing; the lines' totals sum to {@link #seconds}. */
@@ -27,7 +27,17 @@ public final class StepTime {
         List<OpCost> lines = new ArrayList<>();
         ExecutionModel model = a.model();
         StepOps.emit(m, w, shard, pass, (group, count, op) -> lines.add(new OpCost(group, count, op, model.time(op))));
+        positive(total(lines), a);
         return lines;
+    }
+
+    /** A pass that takes no time would serve infinitely fast: the family's model answered nonsense. */
+    private static double positive(double seconds, Accelerator a) {
+        if (!(seconds > 0)) {
+            throw new PluginFault(a.spec().family(), "timed a whole pass of " + a.id() + " at " + seconds
+                    + " s; expected more than 0", null);
+        }
+        return seconds;
     }
 
     /** Sum of the lines' totals, in emission order (the same order {@link #seconds} adds them). */

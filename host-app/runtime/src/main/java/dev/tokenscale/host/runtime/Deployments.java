@@ -5,12 +5,17 @@ import dev.tokenscale.host.spec.BoundedInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -34,13 +39,18 @@ final class Deployments {
 
     private final EmbeddedFramework framework;
     private final Runnable changed;
+    private final Duration startTimeout;
     private final Map<String, PluginReport> failures = new ConcurrentHashMap<>();
     private final Map<Path, PluginData> files = new ConcurrentHashMap<>();
 
-    /** Bookkeeping for this framework; {@code changed} runs after a spec-only file's data came or went. */
-    Deployments(EmbeddedFramework framework, Runnable changed) {
+    /**
+     * Bookkeeping for this framework; {@code changed} runs after a spec-only file's data came or went, and a bundle
+     * that has not started within {@code startTimeout} is reported and skipped.
+     */
+    Deployments(EmbeddedFramework framework, Runnable changed, Duration startTimeout) {
         this.framework = framework;
         this.changed = changed;
+        this.startTimeout = startTimeout;
     }
 
     /** Deploys the plugin files of a folder, sorted by name; a folder that cannot be listed is a failure. */
@@ -80,6 +90,9 @@ final class Deployments {
                 load(file, DataReader::fromFile).errors().forEach(error -> LOG.warn("{}; skipped", error));
             }
         }
+        // Resolved together before any starts: an activator still running holds a bundle lock, and resolving a
+        // bundle later would wait for it.
+        framework.resolve(installed);
         installed.forEach(this::start);
     }
 
@@ -181,14 +194,62 @@ final class Deployments {
         }
     }
 
-    /** Starts an installed bundle; reports it and leaves it stopped when it fails. */
+    /**
+     * Starts an installed bundle on a thread of its own and waits at most the start timeout: an activator that
+     * never returns must not hold the command, or the folder watcher, for good. A bundle that fails, or is still
+     * starting at the timeout, is reported and skipped; one that starts late is stopped again.
+     */
     private void start(Bundle bundle) {
+        CompletableFuture<BundleException> started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                bundle.start();
+                started.complete(null);
+            } catch (BundleException e) {
+                started.complete(e);
+            } catch (RuntimeException e) {
+                started.complete(new BundleException("its start threw " + e, e));
+            }
+            if (failed(bundle) && bundle.getState() == Bundle.ACTIVE) {
+                stopLate(bundle);
+            }
+        }, "tokenscale-start-" + bundle.getSymbolicName());
+        starter.setDaemon(true);
+        starter.start();
+        BundleException failure;
         try {
-            bundle.start();
-        } catch (BundleException e) {
-            String reason = ResolveDiagnosis.explain(bundle, e, framework.systemBundle());
-            LOG.warn("plugin {} skipped: {}", bundle.getSymbolicName(), reason);
-            failures.put(bundle.getLocation(), PluginReports.of(bundle, "FAILED", null, reason));
+            failure = started.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            fail(bundle, "did not start within " + startTimeout.toMillis() + " ms (its activator is still running)");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(bundle, "interrupted while starting");
+            return;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        if (failure != null) {
+            fail(bundle, ResolveDiagnosis.explain(bundle, failure, framework.systemBundle()));
+        }
+    }
+
+    /** Whether a bundle's start was given up on while its activator was still running. */
+    boolean stuck() {
+        return failures.keySet().stream().map(location -> framework.context().getBundle(location))
+                .anyMatch(bundle -> bundle != null && bundle.getState() == Bundle.STARTING);
+    }
+
+    private void fail(Bundle bundle, String reason) {
+        LOG.warn("plugin {} skipped: {}", bundle.getSymbolicName(), reason);
+        failures.put(bundle.getLocation(), PluginReports.of(bundle, "FAILED", null, reason));
+    }
+
+    private static void stopLate(Bundle bundle) {
+        try {
+            bundle.stop();
+        } catch (BundleException | RuntimeException e) {
+            LOG.debug("plugin {} could not be stopped after its late start", bundle.getSymbolicName(), e);
         }
     }
 

@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
@@ -24,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * SPI packages and SLF4J exported from the system bundle (nothing else of the host is visible to plugins), and
  * stops it and deletes the cache folder on close.
  */
-final class EmbeddedFramework implements AutoCloseable {
+final class EmbeddedFramework {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFramework.class);
     private static final String SLF4J_VERSION = "2.0.20";
@@ -80,16 +83,23 @@ final class EmbeddedFramework implements AutoCloseable {
         return framework;
     }
 
+    /** Resolves these bundles (those that can be; the others fail with their reason when started). */
+    void resolve(List<Bundle> bundles) {
+        framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
+    }
+
     /** Lets the framework drop uninstalled bundles' class loaders now rather than at the next refresh. */
     void refresh() {
         framework.adapt(FrameworkWiring.class).refreshBundles(null);
     }
 
-    @Override
-    public void close() {
+    /** Stops the framework, waiting at most {@code wait} for its bundles to stop (not at all when zero). */
+    void close(Duration wait) {
         try {
             framework.stop();
-            framework.waitForStop(10_000);
+            if (!wait.isZero()) {
+                framework.waitForStop(wait.toMillis());
+            }
         } catch (BundleException e) {
             LOG.debug("framework stop failed", e);
         } catch (InterruptedException e) {

@@ -22,17 +22,21 @@ final class PluginReports {
      * One report per plugin, sorted by location. A plugin's error lists its files that did not parse and its specs
      * that no installed family accepts.
      *
+     * @param refused  why a bundle's family was refused, by bundle id: the bundle is reported as failed
      * @param problems one line per unusable spec, keyed by the spec's origin
      */
     static List<PluginReport> all(Bundle[] bundles, Deployments deployments, SpecExtender extender,
-                                  Map<String, String> problems) {
+                                  Map<Long, String> refused, Map<String, String> problems) {
         List<PluginReport> reports = new ArrayList<>();
         for (Bundle bundle : bundles) {
             if (bundle.getBundleId() == 0 || deployments.failed(bundle)) {
                 continue;
             }
             PluginData data = extender.data(bundle);
-            reports.add(of(bundle, stateName(bundle.getState()), data, errors(data, problems)));
+            String refusal = refused.get(bundle.getBundleId());
+            String errors = errors(data, problems);
+            reports.add(refusal == null ? of(bundle, stateName(bundle.getState()), data, errors)
+                    : of(bundle, "FAILED", data, errors == null ? refusal : refusal + "; " + errors));
         }
         reports.addAll(deployments.failures());
         deployments.files().forEach((file, data) -> {
