@@ -17,7 +17,7 @@ public final class StepTime {
 
     /** Seconds for the pass, without keeping the breakdown (the fast path for sweeps). */
     public static double seconds(ModelArchitecture m, Accelerator a, Workload w, Shard shard, Pass pass) {
-        Summer summer = new Summer(a.model());
+        Summer summer = new Summer(a.checkedModel());
         StepOps.emit(m, w, shard, pass, summer);
         return positive(summer.total, a);
     }
@@ -25,7 +25,7 @@ public final class StepTime {
     /** Every operation of the pass with its timing; the lines' totals sum to {@link #seconds}. */
     public static List<OpCost> explain(ModelArchitecture m, Accelerator a, Workload w, Shard shard, Pass pass) {
         List<OpCost> lines = new ArrayList<>();
-        ExecutionModel model = a.model();
+        ExecutionModel model = a.checkedModel();
         StepOps.emit(m, w, shard, pass, (group, count, op) -> lines.add(new OpCost(group, count, op, model.time(op))));
         positive(total(lines), a);
         return lines;

@@ -72,7 +72,8 @@ public final class ApiServer implements AutoCloseable {
         Object handle(ApiRequest request);
     }
 
-    private final ObjectMapper json = JsonMapper.builder()
+    /** Reads request bodies strictly and writes answers (every number finite). */
+    static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -209,7 +210,7 @@ public final class ApiServer implements AutoCloseable {
     private void reply(Response response, Callback callback, Answer answer) {
         byte[] bytes;
         try {
-            bytes = json.writeValueAsBytes(answer.body());
+            bytes = JSON.writeValueAsBytes(answer.body());
         } catch (IOException e) {
             LOG.error("cannot write an answer", e);
             callback.failed(e);
@@ -236,7 +237,7 @@ public final class ApiServer implements AutoCloseable {
                 return new Answer(405, error("method_not_allowed", method + " " + path + " is not supported; use "
                         + String.join(" or ", byMethod.keySet())), String.join(", ", byMethod.keySet()));
             }
-            return new Answer(200, handler.handle(new ApiRequest(rawQuery, body, json)));
+            return new Answer(200, handler.handle(new ApiRequest(rawQuery, body, JSON)));
         } catch (ApiException e) {
             return new Answer(e.status(), error(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
