@@ -70,7 +70,10 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             String source = String.format(Locale.ROOT, "%s %s, %d rows, %s", Figure.CALIBRATED_PREFIX,
                     measurements.file, rows.size(), date);
-            fit = Calibrator.fit(rows, base, running.rebuilder(base), out.toString(), source);
+            try (Progress progress = Progress.onTerminal(String.format(Locale.ROOT, "fitting %s to %,d rows, trials",
+                    hardware, rows.size()))) {
+                fit = Calibrator.fit(rows, base, running.rebuilder(base), out.toString(), source, progress::step);
+            }
         }
         try {
             CalibrationFiles.write(out, fit, measurements.file.toString(), date);

@@ -3,7 +3,7 @@ package dev.tokenscale.host.cli;
 import java.io.PrintStream;
 
 /**
- * A progress bar on standard error for long sweeps, drawn only when standard output is a terminal (never in pipes
+ * A progress bar (or, when the number of steps is not known, a count) on standard error for long work, drawn only when standard output is a terminal (never in pipes
  * or files) and only once the work has taken longer than {@link #DELAY_NANOS}, so quick runs stay clean.
  */
 final class Progress implements AutoCloseable {
@@ -34,12 +34,13 @@ final class Progress implements AutoCloseable {
         total = steps;
     }
 
-    /** One step is done. */
+    /** One step is done: a bar when the total is known, else a count of the steps so far. */
     synchronized void step() {
         done++;
-        if (to != null && total > 0 && System.nanoTime() - started > DELAY_NANOS) {
-            int filled = WIDTH * done / total;
-            to.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total);
+        if (to != null && System.nanoTime() - started > DELAY_NANOS) {
+            int filled = total > 0 ? WIDTH * done / total : 0;
+            to.print("\r" + label + (total > 0 ? " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done
+                    + "/" + total : ": " + done));
             to.flush();
             drawn = true;
         }
