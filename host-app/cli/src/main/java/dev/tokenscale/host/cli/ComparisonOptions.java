@@ -48,15 +48,16 @@ public final class ComparisonOptions {
 
     /** The fleets these options ask for. */
     FleetRequest fleet(PluginHost running, double powerWatts, double atInteractivity) {
-        return new FleetRequest(serving.modelId(running, host), powerWatts, atInteractivity, hardware(), serving.context,
-                serving.prompt, serving.weights, serving.kv, economics.economics(running.installed()));
+        return new FleetRequest(serving.modelId(running, host), powerWatts, atInteractivity, hardware(),
+                serving.context, serving.prompt, serving.weights, serving.kv, economics.economics(running.installed()));
     }
 
     /** A progress bar over the systems to sweep. */
     Progress progress(PluginHost running) {
         Progress progress = Progress.onTerminal("sweeping");
         List<String> ids = hardware();
-        progress.total(ids.isEmpty() ? running.installed().accelerators().size() : (int) ids.stream().distinct().count());
+        progress.total(ids.isEmpty() ? running.installed().accelerators().size()
+                : (int) ids.stream().distinct().count());
         return progress;
     }
 }

@@ -3,8 +3,9 @@ package dev.tokenscale.host.cli;
 import java.io.PrintStream;
 
 /**
- * A progress bar (or, when the number of steps is not known, a count) on standard error for long work, drawn only when standard output is a terminal (never in pipes
- * or files) and only once the work has taken longer than {@link #DELAY_NANOS}, so quick runs stay clean.
+ * A progress bar (or, when the number of steps is not known, a count) on standard error for long work, drawn only
+ * when standard output is a terminal (never in pipes or files) and only once the work has taken longer than
+ * {@link #DELAY_NANOS}, so quick runs stay clean.
  */
 final class Progress implements AutoCloseable {
 

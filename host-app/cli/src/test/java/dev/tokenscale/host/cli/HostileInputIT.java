@@ -55,42 +55,38 @@ class HostileInputIT {
         Files.createDirectories(dir.resolve("a-folder.yaml"));
     }
 
-    private static String file(String name) {
-        return dir.resolve(name).toString();
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "fleet --model llama-3.1-8b --hardware nvidia-h100 --power 1e30W | --power 1e30W: expected a power above 0 W, up to 1 TW",
-        "estimate --model llama-3.1-8b --hardware nvidia-h100 --speculative llama-3.1-8b,2147483647,0.99 | --speculative draftLength 2147483647: expected a whole number from 1 to 64",
+        "fleet --model llama-3.1-8b --hardware nvidia-h100 --power 1e30W | --power 1e30W: expected a power "
+                + "above 0 W, up to 1 TW",
+        "estimate --model llama-3.1-8b --hardware nvidia-h100 --speculative llama-3.1-8b,2147483647,0.99 | "
+                + "--speculative draftLength 2147483647: expected a whole number from 1 to 64",
         "estimate --model llama-3.1-8b --hardware nvidia-h100 --placement tp=8,tp=4 | tp is given twice",
         "estimate --model llama-3.1-8b --hardware nvidia-h100 --placement , | expected tp=N,pp=N[,ep=N][,mb=N]",
-        "estimate --model llama-3.1-8b --hardware nvidia-h100 --placement tp=0 | --placement tp=0: expected a whole number from 1 to 1,000,000",
+        "estimate --model llama-3.1-8b --hardware nvidia-h100 --placement tp=0 | --placement tp=0: expected "
+                + "a whole number from 1 to 1,000,000",
         "compare --model llama-3.1-8b --hardware , | --hardware ',': expected hardware ids separated by commas",
-        "estimate --model llama-3.1-8b --hardware nvidia-h100 --prompt 9000 --context 8192 | --prompt 9000: expected at most the context's 8192 tokens",
+        "estimate --model llama-3.1-8b --hardware nvidia-h100 --prompt 9000 --context 8192 | --prompt 9000: "
+                + "expected at most the context's 8192 tokens",
         "compare --model llama-3.1-8b --pue 1e308 | PUE 1.0E308: expected a number from 1 to 10",
-        "estimate --model llama-3.1-8b --hardware nvidia-h100 --batch 100000000 | --batch 100000000: expected a whole number from 1 to 65,536",
+        "estimate --model llama-3.1-8b --hardware nvidia-h100 --batch 100000000 | --batch 100000000: "
+                + "expected a whole number from 1 to 65,536",
+        "models --model-file {dir}/layers-1e9.yaml | field 'layers': '1000000000'; expected a whole number "
+                + "from 1 to 10,000",
+        "models --model-file {dir}/layers-frac.yaml | field 'layers': '32.5': expected a whole number",
+        "models --model-file {dir}/alias.yaml | YAML alias *d0 at line",
+        "models --model-file {dir}/config.json | 'hidden_size': '4097' is not a multiple of num_attention_heads 32",
+        "models --model-file {dir}/garbage.yaml | syntax error at line 1",
+        "models --model-file {dir}/a-folder.yaml | is a folder; expected a file",
+        "hardware --hardware-file {dir}/devices.yaml | field 'system.devices.value': '2147483648': expected "
+                + "a whole number from 1 to 1,000,000",
+        "validate --measurements {dir}/twice.csv | column 'step_seconds' appears twice",
+        "calibrate --hardware nvidia-h200 --out x.yaml --measurements {dir}/huge-row.csv | '1e308': expected "
+                + "a time in seconds above 0, from 1e-9 to 3600",
+        "compare --model llama-3.1-8b --economics {dir}/passwd | the file holds a single text, not a mapping",
     })
-    void badOptionsAreOneLine(String commandLine, String expected) {
-        run(commandLine.trim().split(" ")).assertOneLineError(1, expected.trim());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "models --model-file | layers-1e9.yaml | field 'layers': '1000000000'; expected a whole number from 1 to 10,000",
-        "models --model-file | layers-frac.yaml | field 'layers': '32.5': expected a whole number",
-        "models --model-file | alias.yaml | YAML alias *d0 at line",
-        "models --model-file | config.json | 'hidden_size': '4097' is not a multiple of num_attention_heads 32",
-        "models --model-file | garbage.yaml | syntax error at line 1",
-        "models --model-file | a-folder.yaml | is a folder; expected a file",
-        "hardware --hardware-file | devices.yaml | field 'system.devices.value': '2147483648': expected a whole number from 1 to 1,000,000",
-        "validate --measurements | twice.csv | column 'step_seconds' appears twice",
-        "calibrate --hardware nvidia-h200 --out x.yaml --measurements | huge-row.csv | '1e308': expected a time in seconds above 0, from 1e-9 to 3600",
-        "compare --model llama-3.1-8b --economics | passwd | the file holds a single text, not a mapping",
-    })
-    void badFilesAreOneLineThatQuotesLittle(String command, String fileName, String expected) throws Exception {
-        String[] words = (command.trim() + " " + file(fileName.trim())).split(" ");
-        CliRun result = run(words);
+    void badInputIsOneLineThatQuotesLittle(String commandLine, String expected) {
+        CliRun result = run(commandLine.trim().replace("{dir}", dir.toString()).split(" "));
         result.assertOneLineError(1, expected.trim());
         assertFalse(result.err().contains("daemon:x:1:1"), result.err());
         assertFalse(result.err().contains("CharConversionException"), result.err());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.tokenscale.host.spec.FiniteNumbers;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -127,6 +128,10 @@ public final class ApiServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             workers.shutdownNow();
+            // Jetty wraps the JDK's bind failure; callers tell "address in use" from other failures by its type.
+            if (e.getCause() instanceof BindException bind) {
+                throw bind;
+            }
             throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }

@@ -21,12 +21,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -35,11 +32,6 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.AliasEvent;
-import org.yaml.snakeyaml.events.Event;
 
 /**
  * Reads spec and model files (YAML or JSON by extension) strictly: an unknown field, a key written twice, a
@@ -60,21 +52,12 @@ public final class SpecMapper {
             .maxErrorTokenLength(QUOTED_CHARS).maxRawContentLength(0).build();
 
     private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).loaderOptions(yamlLimits())
-            .streamReadConstraints(LIMITS).errorReportConfiguration(QUOTING).build()));
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).streamReadConstraints(LIMITS)
+            .errorReportConfiguration(QUOTING).build()));
     private static final ObjectMapper JSON = configure(JsonMapper.builder(new JsonFactoryBuilder()
             .streamReadConstraints(LIMITS).errorReportConfiguration(QUOTING).build()));
 
     private SpecMapper() {
-    }
-
-    private static LoaderOptions yamlLimits() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(BoundedInput.SPEC_BYTES);
-        options.setNestingDepthLimit(64);
-        options.setMaxAliasesForCollections(0);
-        options.setAllowDuplicateKeys(false);
-        return options;
     }
 
     private static ObjectMapper configure(com.fasterxml.jackson.databind.cfg.MapperBuilder<?, ?> builder) {
@@ -151,20 +134,19 @@ public final class SpecMapper {
     }
 
     /**
-     * Refuses YAML aliases before Jackson sees them: it would read {@code *d0} as the text "d0" rather than the
+     * Refuses YAML aliases before the file is read: Jackson would read {@code *d0} as the text "d0" rather than the
      * anchored value, a silent wrong value.
      */
     private static void refuseAliases(byte[] content, String fileName) throws SpecException {
-        try {
-            for (Event event : new Yaml(yamlLimits()).parse(new InputStreamReader(new ByteArrayInputStream(content),
-                    StandardCharsets.UTF_8))) {
-                if (event instanceof AliasEvent alias) {
-                    throw new SpecException(fileName, "", "YAML alias *" + quoted(alias.getAnchor()) + " at line "
-                            + (alias.getStartMark().getLine() + 1) + ": aliases are not supported; write the value out");
+        try (JsonParser parser = YAML.createParser(content)) {
+            while (parser.nextToken() != null) {
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    throw new SpecException(fileName, "", "YAML alias *" + quoted(parser.getText()) + " at line "
+                            + parser.currentLocation().getLineNr() + ": aliases are not supported; write the value out");
                 }
             }
-        } catch (YAMLException e) {
-            // A syntax error: Jackson's parse reports it with its line, column and field path.
+        } catch (IOException e) {
+            // A syntax error: the reading itself reports it with its line, column and field path.
         }
     }
 
