@@ -1,13 +1,21 @@
 package dev.tokenscale.host;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.tokenscale.host.embed.Tokenscale;
 import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.http.ApiServer;
@@ -59,9 +67,27 @@ class ArchitectureIT {
     }
 
     @Test
-    void theHttpFaceUsesNoOtherFace() {
+    void thePublicSignaturesOfTheEmbeddingApiExposeNoRuntimeType() {
+        members().that().arePublic().and().areDeclaredInClassesThat().arePublic()
+                .should(new ArchCondition<JavaMember>("expose no type of dev.tokenscale.host.runtime") {
+                    @Override
+                    public void check(JavaMember member, ConditionEvents events) {
+                        Stream<JavaType> types = member instanceof JavaField field ? Stream.of(field.getType())
+                                : member instanceof JavaCodeUnit unit ? Stream.concat(Stream.of(unit.getReturnType()),
+                                unit.getParameterTypes().stream()) : Stream.empty();
+                        types.flatMap(type -> type.getAllInvolvedRawTypes().stream())
+                                .filter(type -> type.getPackageName().startsWith("dev.tokenscale.host.runtime"))
+                                .forEach(type -> events.add(SimpleConditionEvent.violated(member,
+                                        member.getFullName() + " exposes " + type.getName())));
+                    }
+                }).check(module(Tokenscale.class));
+    }
+
+    @Test
+    void theHttpFaceGoesThroughTheEmbeddingApiAndUsesNoOtherFace() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("picocli..", "ch.qos.logback..",
-                "org.jfree..", "dev.tokenscale.host.cli..").check(module(ApiServer.class));
+                "org.jfree..", "dev.tokenscale.host.cli..", "dev.tokenscale.host.runtime..")
+                .check(module(ApiServer.class));
     }
 
     /** The classes of the module (jar or classes folder) that holds this class. */

@@ -2,7 +2,6 @@ package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.engine.DecodeBenchmark;
 import dev.tokenscale.host.runtime.Installed;
-import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +45,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserException("--seconds " + seconds + ": expected a number of seconds above 0 and at most 3600");
         }
         Installed installed;
-        try (PluginHost running = launcher.start(host)) {
-            installed = running.installed();
+        try (StartedHost running = launcher.start(host)) {
+            installed = running.host().installed();
         }
         if (installed.models().isEmpty() || installed.accelerators().isEmpty()) {
             throw new UserException("bench needs at least one installed model and one installed hardware system");

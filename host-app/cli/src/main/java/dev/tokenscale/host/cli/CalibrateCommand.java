@@ -7,7 +7,6 @@ import dev.tokenscale.host.engine.Calibrator;
 import dev.tokenscale.host.engine.ErrorStats;
 import dev.tokenscale.host.engine.MeasuredCase;
 import dev.tokenscale.host.runtime.Installed;
-import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.calibration.CalibrationFiles;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,11 +47,13 @@ final class CalibrateCommand implements Callable<Integer> {
 
     private final HostLauncher launcher;
     private final Output output;
+    private final ProgressBar progress;
 
     @Inject
-    CalibrateCommand(HostLauncher launcher, Output output) {
+    CalibrateCommand(HostLauncher launcher, Output output, ProgressBar progress) {
         this.launcher = launcher;
         this.output = output;
+        this.progress = progress;
     }
 
     @Override
@@ -59,9 +61,9 @@ final class CalibrateCommand implements Callable<Integer> {
         Calibrator.Fit fit;
         List<MeasuredCase> rows;
         String date = LocalDate.now().toString();
-        try (PluginHost running = launcher.start(host)) {
-            Installed installed = running.installed();
-            Accelerator base = Lookup.hardware(installed, hardware);
+        try (StartedHost running = launcher.start(host)) {
+            Installed installed = running.host().installed();
+            Accelerator base = Lookup.hardware(installed.accelerators(), hardware);
             List<MeasuredCase> all = measurements.cases(installed);
             rows = all.stream().filter(c -> c.row().hardware().equals(hardware)).toList();
             if (rows.isEmpty()) {
@@ -70,10 +72,11 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             String source = String.format(Locale.ROOT, "%s %s, %d rows, %s", Figure.CALIBRATED_PREFIX,
                     measurements.file, rows.size(), date);
-            try (Progress progress = Progress.onTerminal(String.format(Locale.ROOT, "fitting %s to %,d rows, trials",
-                    hardware, rows.size()))) {
-                fit = Calibrator.fit(rows, base, running.rebuilder(base), out.toString(), source, progress::step);
-            }
+            String counting = String.format(Locale.ROOT, "fitting %s to %,d rows, trials", hardware, rows.size());
+            AtomicInteger trials = new AtomicInteger();
+            fit = Calibrator.fit(rows, base, running.host().rebuilder(base), out.toString(), source,
+                    () -> progress.counted(counting, trials.incrementAndGet()));
+            progress.wipe();
         }
         try {
             CalibrationFiles.write(out, fit, measurements.file.toString(), date);

@@ -1,10 +1,8 @@
 package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.ComparisonResult;
-import dev.tokenscale.host.embed.Queries;
 import dev.tokenscale.host.engine.Comparison;
 import dev.tokenscale.host.engine.SpeedPremium;
-import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,10 +71,8 @@ final class CompareCommand implements Callable<Integer> {
             throw new UserException("--json and --csv both print to standard output; choose one");
         }
         ComparisonResult result;
-        try (PluginHost running = launcher.start(comparison.host);
-             Progress progress = comparison.progress(running)) {
-            result = new Queries(running).compare(comparison.request(running, costAt, standard, fast,
-                    standardHardware), curve -> progress.step());
+        try (StartedHost running = launcher.start(comparison.host)) {
+            result = running.api().compare(comparison.request(running, costAt, standard, fast, standardHardware));
         }
         write(result.comparison(), result.premium());
         if (json) {

@@ -2,7 +2,6 @@ package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.CompareRequest;
 import dev.tokenscale.host.embed.FleetRequest;
-import dev.tokenscale.host.runtime.PluginHost;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -40,24 +39,16 @@ public final class ComparisonOptions {
     }
 
     /** The comparison these options ask for, with the speed-premium settings of {@code compare}. */
-    CompareRequest request(PluginHost running, Double costAt, Double standard, Double fast, String standardHardware) {
-        return new CompareRequest(serving.modelId(running, host), hardware(), serving.context, serving.prompt,
-                serving.weights, serving.kv, economics.economics(running.installed()), costAt, standard, fast,
+    CompareRequest request(StartedHost running, Double costAt, Double standard, Double fast, String standardHardware) {
+        return new CompareRequest(serving.modelId(running.api(), host), hardware(), serving.context, serving.prompt,
+                serving.weights, serving.kv, economics.economics(running.host().installed()), costAt, standard, fast,
                 standardHardware);
     }
 
     /** The fleets these options ask for. */
-    FleetRequest fleet(PluginHost running, double powerWatts, double atInteractivity) {
-        return new FleetRequest(serving.modelId(running, host), powerWatts, atInteractivity, hardware(),
-                serving.context, serving.prompt, serving.weights, serving.kv, economics.economics(running.installed()));
-    }
-
-    /** A progress bar over the systems to sweep. */
-    Progress progress(PluginHost running) {
-        Progress progress = Progress.onTerminal("sweeping");
-        List<String> ids = hardware();
-        progress.total(ids.isEmpty() ? running.installed().accelerators().size()
-                : (int) ids.stream().distinct().count());
-        return progress;
+    FleetRequest fleet(StartedHost running, double powerWatts, double atInteractivity) {
+        return new FleetRequest(serving.modelId(running.api(), host), powerWatts, atInteractivity, hardware(),
+                serving.context, serving.prompt, serving.weights, serving.kv,
+                economics.economics(running.host().installed()));
     }
 }

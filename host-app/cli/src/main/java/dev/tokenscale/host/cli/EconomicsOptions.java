@@ -16,8 +16,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The cost-of-ownership assumptions ({@code docs/metrics.md}): the defaults of {@link Economics#DEFAULT}, then a
- * YAML or JSON file given with --economics, then the flags, each overriding what came before.
+ * The cost-of-ownership assumptions ({@code docs/metrics.md}): the host's defaults ({@link Economics#DEFAULT}), then
+ * a YAML or JSON file given with --economics, then the flags, each overriding what came before. What neither file
+ * nor flag sets is left to the host.
  */
 public final class EconomicsOptions {
 
@@ -62,7 +63,7 @@ public final class EconomicsOptions {
                          Map<String, Object> capex, Map<String, Object> systemPower) {
     }
 
-    /** The economics these options describe; hardware ids are checked against what is installed. */
+    /** The economics these options set; hardware ids are checked against what is installed. */
     EconomicsRequest economics(Installed installed) {
         EconomicsFile read = file == null ? new EconomicsFile(null, null, null, null, null, null) : read(file);
         String where = file == null ? "" : file + ": ";
@@ -72,11 +73,10 @@ public final class EconomicsOptions {
         putAll(watts, read.systemPower(), Dimension.POWER, where + "systemPower", installed);
         putAll(capexUsd, capex, Dimension.MONEY, "--capex", installed);
         putAll(watts, systemPower, Dimension.POWER, "--system-power", installed);
-        Economics d = Economics.DEFAULT;
-        double years = pick(amortisationYears, read.amortisationYears(), d.amortisationYears());
-        double p = pick(pue, read.pue(), d.pue());
-        double kwh = pick(dollarsPerKwh, read.dollarsPerKwh(), d.dollarsPerKwh());
-        double opex = pick(opexShare, read.opexShare(), d.opexShareOfCapex());
+        Double years = pick(amortisationYears, read.amortisationYears());
+        Double p = pick(pue, read.pue());
+        Double kwh = pick(dollarsPerKwh, read.dollarsPerKwh());
+        Double opex = pick(opexShare, read.opexShare());
         check(Limit.AMORTISATION_YEARS, "amortisation years", years);
         check(Limit.PUE, "PUE", p);
         check(Limit.DOLLARS_PER_KWH, "dollars per kWh", kwh);
@@ -99,7 +99,7 @@ public final class EconomicsOptions {
         }
         for (Map.Entry<String, ?> entry : written.entrySet()) {
             try {
-                Lookup.hardware(installed, entry.getKey());
+                Lookup.hardware(installed.accelerators(), entry.getKey());
             } catch (InvalidInputException e) {
                 throw new UserException(what + ": " + e.getMessage());
             }
@@ -115,12 +115,12 @@ public final class EconomicsOptions {
         }
     }
 
-    private static double pick(Double flag, Double fromFile, double fallback) {
-        return flag != null ? flag : fromFile != null ? fromFile : fallback;
+    private static Double pick(Double flag, Double fromFile) {
+        return flag != null ? flag : fromFile;
     }
 
-    private static void check(Limit limit, String what, double value) {
-        if (!limit.accepts(value)) {
+    private static void check(Limit limit, String what, Double value) {
+        if (value != null && !limit.accepts(value)) {
             throw new UserException(what + " " + value + ": expected " + limit.expected());
         }
     }

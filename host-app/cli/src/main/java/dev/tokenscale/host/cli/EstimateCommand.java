@@ -1,9 +1,7 @@
 package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.EstimateRequest;
-import dev.tokenscale.host.embed.Queries;
 import dev.tokenscale.host.engine.Estimate;
-import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -53,8 +51,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Estimate estimate;
-        try (PluginHost running = launcher.start(host)) {
-            estimate = new Queries(running).estimate(request(running));
+        try (StartedHost running = launcher.start(host)) {
+            estimate = running.api().estimate(request(running));
         }
         if (json) {
             output.json(estimate);
@@ -64,9 +62,9 @@ final class EstimateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private EstimateRequest request(PluginHost running) {
-        return new EstimateRequest(workloadOptions.modelId(running, host),
-                WorkloadOptions.hardwareId(workloadOptions.hardware, running, host), workloadOptions.batch, workloadOptions.context,
+    private EstimateRequest request(StartedHost running) {
+        return new EstimateRequest(workloadOptions.modelId(running.api(), host),
+                WorkloadOptions.hardwareId(workloadOptions.hardware, running.api(), host), workloadOptions.batch, workloadOptions.context,
                 workloadOptions.prompt, workloadOptions.weights, workloadOptions.kv, placementOptions.layout(),
                 placementOptions.objective, placementOptions.minInteractivity, placementOptions.maxDevices,
                 speculative());

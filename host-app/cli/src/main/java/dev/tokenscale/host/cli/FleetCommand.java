@@ -3,11 +3,9 @@ package dev.tokenscale.host.cli;
 import dev.tokenscale.host.embed.FleetRequest;
 import dev.tokenscale.host.embed.FleetSizing;
 import dev.tokenscale.host.embed.Limit;
-import dev.tokenscale.host.embed.Queries;
 import dev.tokenscale.host.engine.Comparison;
 import dev.tokenscale.host.engine.FleetPlan;
 import dev.tokenscale.host.engine.OperatingPoint;
-import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.spec.Dimension;
 import dev.tokenscale.host.spec.Quantities;
 import jakarta.inject.Inject;
@@ -57,10 +55,9 @@ final class FleetCommand implements Callable<Integer> {
         double watts = watts();
         Comparison result;
         FleetRequest request;
-        try (PluginHost running = launcher.start(comparison.host);
-             Progress progress = comparison.progress(running)) {
+        try (StartedHost running = launcher.start(comparison.host)) {
             request = comparison.fleet(running, watts, interactivity);
-            result = new Queries(running).comparison(request.comparison(), curve -> progress.step());
+            result = running.api().compare(request.comparison()).comparison();
         }
         FleetSizing sizing = FleetSizing.of(result, request.powerWatts(), request.atInteractivity());
         if (json) {

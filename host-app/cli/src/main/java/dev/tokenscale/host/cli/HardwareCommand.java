@@ -4,7 +4,6 @@ import dev.tokenscale.host.embed.Hardware;
 import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.runtime.Installed;
-import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.spec.FigureFile;
 import dev.tokenscale.host.spec.HardwareFile;
 import dev.tokenscale.host.spec.HardwareWriter;
@@ -78,8 +77,8 @@ final class HardwareCommand implements Callable<Integer> {
     }
 
     private static Installed installed(HostLauncher launcher, HostOptions options) {
-        try (PluginHost running = launcher.start(options)) {
-            return running.installed();
+        try (StartedHost running = launcher.start(options)) {
+            return running.host().installed();
         }
     }
 
@@ -147,7 +146,7 @@ final class HardwareCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Accelerator accelerator = Lookup.hardware(installed(launcher, host), id);
+            Accelerator accelerator = Lookup.hardware(installed(launcher, host).accelerators(), id);
             if (json) {
                 output.json(Hardware.of(accelerator));
                 return 0;

@@ -22,7 +22,7 @@ public final class Main {
 
     /** Runs one command line with the given output streams and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Injector injector = Guice.createInjector(new CliModule(out));
+        Injector injector = Guice.createInjector(new CliModule(out, err));
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         // Guice builds the commands; picocli keeps building its own values (collections, converters).
         CommandLine.IFactory factory = new CommandLine.IFactory() {

@@ -34,8 +34,8 @@ public final class MeasurementOptions {
         }
         List<MeasuredCase> cases = new ArrayList<>();
         for (Measurement row : rows) {
-            Accelerator hardware = find(row, "hardware", () -> Lookup.hardware(installed, row.hardware()));
-            ModelArchitecture model = find(row, "model", () -> Lookup.model(installed, row.model()));
+            Accelerator hardware = find(row, "hardware", () -> Lookup.hardware(installed.accelerators(), row.hardware()));
+            ModelArchitecture model = find(row, "model", () -> Lookup.model(installed.models(), row.model()));
             try {
                 cases.add(MeasuredCase.of(row, model, hardware));
             } catch (IllegalArgumentException e) {

@@ -1,8 +1,6 @@
 package dev.tokenscale.host.cli;
 
-import dev.tokenscale.host.embed.Queries;
 import dev.tokenscale.host.engine.ModelSummary;
-import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +38,8 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ModelSummary> models;
-        try (PluginHost running = launcher.start(host)) {
-            models = new Queries(running).models();
+        try (StartedHost running = launcher.start(host)) {
+            models = running.api().models();
         }
         if (json) {
             output.json(Map.of("models", models));

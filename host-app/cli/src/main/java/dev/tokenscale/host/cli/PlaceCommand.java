@@ -3,8 +3,6 @@ package dev.tokenscale.host.cli;
 import dev.tokenscale.host.embed.PlaceRequest;
 import dev.tokenscale.host.embed.PlacementRanking;
 import dev.tokenscale.host.embed.PlacementRanking.Ranked;
-import dev.tokenscale.host.embed.Queries;
-import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +50,9 @@ final class PlaceCommand implements Callable<Integer> {
             throw new UserException("place searches placements; use estimate --placement to evaluate one");
         }
         PlacementRanking result;
-        try (PluginHost running = launcher.start(host)) {
-            result = new Queries(running).place(new PlaceRequest(workloadOptions.modelId(running, host),
-                    WorkloadOptions.hardwareId(workloadOptions.hardware, running, host), workloadOptions.batch,
+        try (StartedHost running = launcher.start(host)) {
+            result = running.api().place(new PlaceRequest(workloadOptions.modelId(running.api(), host),
+                    WorkloadOptions.hardwareId(workloadOptions.hardware, running.api(), host), workloadOptions.batch,
                     workloadOptions.context, workloadOptions.prompt, workloadOptions.weights, workloadOptions.kv,
                     placementOptions.objective, placementOptions.minInteractivity, placementOptions.maxDevices, top));
         }

@@ -1,7 +1,6 @@
 package dev.tokenscale.host.cli;
 
-import dev.tokenscale.host.runtime.PluginHost;
-import dev.tokenscale.host.runtime.PluginReport;
+import dev.tokenscale.host.embed.Plugin;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,9 +32,9 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<PluginReport> plugins;
-        try (PluginHost running = launcher.start(host)) {
-            plugins = running.plugins();
+        List<Plugin> plugins;
+        try (StartedHost running = launcher.start(host)) {
+            plugins = running.api().plugins();
         }
         if (json) {
             output.json(Map.of("plugins", plugins));
@@ -48,7 +47,7 @@ final class PluginsCommand implements Callable<Integer> {
         return plugins.stream().anyMatch(p -> p.error() != null) ? 1 : 0;
     }
 
-    private static String describe(PluginReport.Provides provides) {
+    private static String describe(Plugin.Provides provides) {
         StringBuilder text = new StringBuilder();
         if (!provides.families().isEmpty()) {
             text.append("family ").append(String.join(",", provides.families())).append("; ");

@@ -3,7 +3,6 @@ package dev.tokenscale.host.cli;
 import dev.tokenscale.host.http.ApiServer;
 import dev.tokenscale.host.http.ServeRoutes;
 import dev.tokenscale.host.runtime.FolderWatcher;
-import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.BindException;
@@ -63,24 +62,24 @@ final class ServeCommand implements Callable<Integer> {
         }
         List<Path> folders = launcher.pluginDirs(host);
         try (Shutdown shutdown = new Shutdown();
-             PluginHost running = launcher.start(host);
-             FolderWatcher watcher = FolderWatcher.watch(running, folders, Duration.ofMillis(pollMillis),
+             StartedHost running = launcher.start(host);
+             FolderWatcher watcher = FolderWatcher.watch(running.host(), folders, Duration.ofMillis(pollMillis),
                      event -> output.line(LocalTime.now().format(CLOCK) + " " + event));
              ApiServer server = bind(running)) {
-            output.line("tokenscale serving " + server.uri() + " with " + running.installed().accelerators().size()
-                    + " hardware from " + running.plugins().size() + " plugins; watching " + folders
+            output.line("tokenscale serving " + server.uri() + " with " + running.api().hardware().size()
+                    + " hardware from " + running.api().plugins().size() + " plugins; watching " + folders
                     + "; Ctrl-C stops");
             shutdown.await();
         }
         return 0;
     }
 
-    private ApiServer bind(PluginHost running) {
+    private ApiServer bind(StartedHost running) {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK: every
         // answer waits about 40 ms. The property is read once per JVM, which the CLI runs one command in.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
-            return ServeRoutes.add(ApiServer.builder(), running).start(HOST, port);
+            return ServeRoutes.add(ApiServer.builder(), running.api()).start(HOST, port);
         } catch (BindException e) {
             throw new UserException("cannot listen on " + HOST + ":" + port + " (" + e.getMessage()
                     + "); choose another --port, or --port 0 for a free one");

@@ -2,8 +2,8 @@ package dev.tokenscale.host.cli;
 
 import dev.tokenscale.api.Precision;
 import dev.tokenscale.host.embed.EstimateRequest;
-import dev.tokenscale.host.runtime.PluginHost;
-import dev.tokenscale.host.runtime.PluginReport;
+import dev.tokenscale.host.embed.Plugin;
+import dev.tokenscale.host.embed.Tokenscale;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -37,20 +37,20 @@ public class ServingOptions {
     Precision kv;
 
     /** The model named by --model, or the one model that --model-file provided. */
-    String modelId(PluginHost host, HostOptions hostOptions) {
+    String modelId(Tokenscale host, HostOptions hostOptions) {
         return model != null ? model
-                : onlyFrom(host, hostOptions.modelFiles, PluginReport.Provides::models, "--model ID or --model-file FILE");
+                : onlyFrom(host, hostOptions.modelFiles, Plugin.Provides::models, "--model ID or --model-file FILE");
     }
 
     /** The hardware named by id, or the one system that --hardware-file provided. */
-    static String hardwareId(String id, PluginHost host, HostOptions hostOptions) {
-        return id != null ? id : onlyFrom(host, hostOptions.hardwareFiles, PluginReport.Provides::hardware,
+    static String hardwareId(String id, Tokenscale host, HostOptions hostOptions) {
+        return id != null ? id : onlyFrom(host, hostOptions.hardwareFiles, Plugin.Provides::hardware,
                 "--hardware ID or --hardware-file FILE");
     }
 
     /** The single id that the given files provide, or a usage error naming what is needed. */
-    private static String onlyFrom(PluginHost host, List<Path> files,
-                                   Function<PluginReport.Provides, List<String>> ids, String needed) {
+    private static String onlyFrom(Tokenscale host, List<Path> files, Function<Plugin.Provides, List<String>> ids,
+                                   String needed) {
         List<String> provided = host.plugins().stream()
                 .filter(report -> files.stream().anyMatch(f -> f.toString().equals(report.location())))
                 .flatMap(report -> ids.apply(report.provides()).stream()).toList();

@@ -4,7 +4,6 @@ import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.engine.MeasuredCase;
 import dev.tokenscale.host.engine.Validation;
 import dev.tokenscale.host.runtime.Installed;
-import dev.tokenscale.host.runtime.PluginHost;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +45,11 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Validation validation;
         List<String> calibrated = new ArrayList<>();
-        try (PluginHost running = launcher.start(host)) {
-            Installed installed = running.installed();
+        try (StartedHost running = launcher.start(host)) {
+            Installed installed = running.host().installed();
             List<MeasuredCase> cases = measurements.cases(installed);
-            validation = Validation.of(cases, id -> Lookup.hardware(installed, id));
-            cases.stream().map(c -> c.row().hardware()).distinct().forEach(id -> running.calibration(id)
+            validation = Validation.of(cases, id -> Lookup.hardware(installed.accelerators(), id));
+            cases.stream().map(c -> c.row().hardware()).distinct().forEach(id -> running.host().calibration(id)
                     .ifPresent(c -> calibrated.add(id + " calibrated by " + c.origin())));
         }
         if (json) {

@@ -48,7 +48,7 @@ class CliIT {
         CliRun run = run("models", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode models = run.json();
-        assertEquals(10, models.get("models").size());
+        assertEquals(11, models.get("models").size());
         Set<String> fields = Set.of("id", "name", "source", "layers", "hiddenSize", "vocabSize", "maxContext",
                 "totalParameters", "publishedTotalParameters", "activeParameters", "publishedActiveParameters",
                 "weightPrecision", "expertPrecision", "kvPrecision", "weightBytes", "kvBytesPerToken",

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokenscale.host.testing.CliRun;
+import dev.tokenscale.host.testing.TestPlugins;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +24,19 @@ class CompareCommandIT {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aBadSpecInAPluginFolderIsOneWarningAndTheRestIsCompared() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.writeString(plugins.resolve("orphan.yaml"), TestPlugins.spec("orphan-npu", "no-such-family"));
+        CliRun compare = run("compare", "--model", "gpt-oss-120b", "--hardware", TWO, "--plugins", plugins.toString());
+        assertEquals(0, compare.exit(), compare.err());
+        List<String> warnings = compare.err().lines().filter(line -> line.contains("orphan.yaml")).toList();
+        assertEquals(1, warnings.size(), compare.err());
+        assertTrue(warnings.get(0).startsWith("warning: ") && warnings.get(0).contains("'no-such-family'"),
+                warnings.get(0));
+        assertTrue(compare.out().contains("cerebras-cs3") && compare.out().contains("nvidia-h200"), compare.out());
+    }
 
     @Test
     void jsonHasTheDocumentedFieldsAndCsvOneRowPerFrontierPoint() throws Exception {

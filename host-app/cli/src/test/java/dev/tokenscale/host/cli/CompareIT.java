@@ -43,7 +43,7 @@ class CompareIT {
         host = PluginHost.start(new HostConfig(List.of(Path.of(System.getProperty("tokenscale.home"), "plugins")),
                 List.of(), List.of()));
         installed = host.installed();
-        ModelArchitecture model = Lookup.model(installed, "gpt-oss-120b");
+        ModelArchitecture model = Lookup.model(installed.models(), "gpt-oss-120b");
         comparison = Comparison.of(model, installed.accelerators(), Workload.of(model, 1, 8192, 1024),
                 Economics.DEFAULT, List.of(), curve -> { });
     }

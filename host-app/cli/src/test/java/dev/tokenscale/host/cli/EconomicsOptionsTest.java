@@ -27,7 +27,7 @@ class EconomicsOptionsTest {
     private static Economics parse(String... args) {
         EconomicsOptions options = new EconomicsOptions();
         new CommandLine(options).parseArgs(args);
-        return options.economics(INSTALLED).economics();
+        return options.economics(INSTALLED).economics(Economics.DEFAULT);
     }
 
     private String failure(String... args) {

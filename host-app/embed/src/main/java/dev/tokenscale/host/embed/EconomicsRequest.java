@@ -1,11 +1,13 @@
 package dev.tokenscale.host.embed;
 
 import dev.tokenscale.host.engine.Economics;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The cost-of-ownership assumptions of a comparison ({@code docs/metrics.md}), with the field names of the
- * {@link Economics} that answers echo; a {@code null} field takes {@link Economics#DEFAULT}'s value.
+ * {@link Economics} that answers echo. A {@code null} field takes the host's default: {@link Economics#DEFAULT}'s
+ * value, unless the program that embeds the host binds other defaults.
  *
  * @param amortisationYears years over which capex is spread, above 0, up to 100 (default 4)
  * @param pue               facility power / IT power, from 1 to 10 (default 1.3)
@@ -20,27 +22,37 @@ import java.util.Map;
 public record EconomicsRequest(Double amortisationYears, Double pue, Double dollarsPerKwh, Double opexShareOfCapex,
                                Map<String, Double> capexUsd, Map<String, Double> systemWatts) {
 
-    /** The defaults. */
+    /** The host's defaults. */
     public static final EconomicsRequest DEFAULT = new EconomicsRequest(null, null, null, null, null, null);
 
     public EconomicsRequest {
-        Economics d = Economics.DEFAULT;
-        amortisationYears = Checks.or(amortisationYears, d.amortisationYears());
-        pue = Checks.or(pue, d.pue());
-        dollarsPerKwh = Checks.or(dollarsPerKwh, d.dollarsPerKwh());
-        opexShareOfCapex = Checks.or(opexShareOfCapex, d.opexShareOfCapex());
         capexUsd = Map.copyOf(Checks.or(capexUsd, Map.of()));
         systemWatts = Map.copyOf(Checks.or(systemWatts, Map.of()));
-        Limit.AMORTISATION_YEARS.check("economics.amortisationYears", amortisationYears);
-        Limit.PUE.check("economics.pue", pue);
-        Limit.DOLLARS_PER_KWH.check("economics.dollarsPerKwh", dollarsPerKwh);
-        Limit.OPEX_SHARE.check("economics.opexShareOfCapex", opexShareOfCapex);
+        check(Limit.AMORTISATION_YEARS, "economics.amortisationYears", amortisationYears);
+        check(Limit.PUE, "economics.pue", pue);
+        check(Limit.DOLLARS_PER_KWH, "economics.dollarsPerKwh", dollarsPerKwh);
+        check(Limit.OPEX_SHARE, "economics.opexShareOfCapex", opexShareOfCapex);
         capexUsd.forEach((id, usd) -> Limit.CAPEX_USD.check("economics.capexUsd." + id, usd));
         systemWatts.forEach((id, watts) -> Limit.SYSTEM_WATTS.check("economics.systemWatts." + id, watts));
     }
 
-    /** The engine's economics. */
-    public Economics economics() {
-        return new Economics(amortisationYears, pue, dollarsPerKwh, opexShareOfCapex, capexUsd, systemWatts);
+    private static void check(Limit limit, String field, Double value) {
+        if (value != null) {
+            limit.check(field, value);
+        }
+    }
+
+    /** The engine's economics: these values, and {@code defaults}' where a field is {@code null}. */
+    public Economics economics(Economics defaults) {
+        return new Economics(Checks.or(amortisationYears, defaults.amortisationYears()),
+                Checks.or(pue, defaults.pue()), Checks.or(dollarsPerKwh, defaults.dollarsPerKwh()),
+                Checks.or(opexShareOfCapex, defaults.opexShareOfCapex()), merged(defaults.capexUsd(), capexUsd),
+                merged(defaults.systemWatts(), systemWatts));
+    }
+
+    private static Map<String, Double> merged(Map<String, Double> defaults, Map<String, Double> given) {
+        Map<String, Double> merged = new HashMap<>(defaults);
+        merged.putAll(given);
+        return merged;
     }
 }

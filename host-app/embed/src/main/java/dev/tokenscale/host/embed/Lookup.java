@@ -2,7 +2,6 @@ package dev.tokenscale.host.embed;
 
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.engine.Accelerator;
-import dev.tokenscale.host.runtime.Installed;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -13,14 +12,14 @@ public final class Lookup {
     private Lookup() {
     }
 
-    /** The installed system with this id. */
-    public static Accelerator hardware(Installed installed, String id) {
-        return find(installed.accelerators(), Accelerator::id, id, "hardware");
+    /** The system with this id among the installed ones. */
+    public static Accelerator hardware(List<Accelerator> installed, String id) {
+        return find(installed, Accelerator::id, id, "hardware");
     }
 
-    /** The installed model with this id. */
-    public static ModelArchitecture model(Installed installed, String id) {
-        return find(installed.models(), ModelArchitecture::id, id, "model");
+    /** The model with this id among the installed ones. */
+    public static ModelArchitecture model(List<ModelArchitecture> installed, String id) {
+        return find(installed, ModelArchitecture::id, id, "model");
     }
 
     private static <T> T find(List<T> items, Function<T, String> idOf, String id, String what) {

@@ -21,52 +21,60 @@ import dev.tokenscale.host.engine.SpeedPremium;
 import dev.tokenscale.host.engine.Workload;
 import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * The typed calls over a running plugin host: the one implementation behind {@link Tokenscale}, the CLI commands
- * and the HTTP endpoints. Each call takes one snapshot of the installed plugins and computes from immutable values,
- * so calls are thread-safe and deterministic. The work on each system runs apart ({@link PluginCalls}): a family
- * that throws, hangs or answers nonsense fails its own systems (a comparison reports them failed with the reason;
- * an estimate of one of them is a {@link PluginFault}), and every other system answers.
+ * The typed calls over a running plugin host: the one implementation behind {@link Tokenscale}, and through it the
+ * CLI commands and the HTTP endpoints. Each call takes one snapshot of the installed plugins and computes from
+ * immutable values, so calls are thread-safe and deterministic. The work on each system runs apart
+ * ({@link PluginCalls}): a family that throws, hangs or answers nonsense fails its own systems (a comparison reports
+ * them failed with the reason; an estimate of one of them is a {@link PluginFault}), and every other system answers.
  */
-public final class Queries {
+@Singleton
+final class Queries {
 
     private final PluginHost host;
+    private final Economics defaults;
+    private final Progress progress;
 
-    /** Queries over a host that the caller keeps running (and closes). */
-    public Queries(PluginHost host) {
+    /** Queries over a running host, with the economics defaults of the requests and where progress goes. */
+    @Inject
+    Queries(PluginHost host, Economics defaults, Progress progress) {
         this.host = host;
+        this.defaults = defaults;
+        this.progress = progress;
     }
 
     /** Every usable hardware system, sorted by id. */
-    public List<Hardware> hardware() {
+    List<Hardware> hardware() {
         return host.installed().accelerators().stream().map(Hardware::of).toList();
     }
 
     /** Every installed model, sorted by id. */
-    public List<ModelSummary> models() {
+    List<ModelSummary> models() {
         return host.installed().models().stream().map(ModelSummary::of).toList();
     }
 
     /** One model on one system; a request that fits no placement has {@code fits == false} and the reason. */
-    public Estimate estimate(EstimateRequest r) {
+    Estimate estimate(EstimateRequest r) {
         Installed installed = host.installed();
-        ModelArchitecture model = Lookup.model(installed, r.model());
-        return isolated(Lookup.hardware(installed, r.hardware()), accelerator -> estimate(r, installed, model,
-                accelerator));
+        ModelArchitecture model = Lookup.model(installed.models(), r.model());
+        return isolated(Lookup.hardware(installed.accelerators(), r.hardware()), accelerator -> estimate(r, installed,
+                model, accelerator));
     }
 
     private Estimate estimate(EstimateRequest r, Installed installed, ModelArchitecture model,
                               Accelerator accelerator) {
         Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.kv());
         Speculation speculation = r.speculative() == null ? null : new Speculation(
-                Lookup.model(installed, r.speculative().draft()), r.speculative().draftLength(),
+                Lookup.model(installed.models(), r.speculative().draft()), r.speculative().draftLength(),
                 r.speculative().acceptance());
         List<String> warnings = new ArrayList<>(warnings(model, r.context()));
         Placement placement;
@@ -80,7 +88,7 @@ public final class Queries {
             placement = built.placement();
         } else {
             PlacementSearch.Result result = PlacementSearch.search(model, accelerator, workload, r.objective(),
-                    new PlacementSearch.Constraints(r.maxDevices(), r.minInteractivity()), Economics.DEFAULT);
+                    new PlacementSearch.Constraints(r.maxDevices(), r.minInteractivity()), defaults);
             if (result.ranked().isEmpty()) {
                 return Estimator.doesNotFit(model, accelerator, workload, result.problem(), warnings);
             }
@@ -96,27 +104,21 @@ public final class Queries {
     }
 
     /** Every feasible placement of one model on one system, ranked; the best {@code top} are kept. */
-    public PlacementRanking place(PlaceRequest r) {
+    PlacementRanking place(PlaceRequest r) {
         Installed installed = host.installed();
-        ModelArchitecture model = Lookup.model(installed, r.model());
-        Accelerator accelerator = Lookup.hardware(installed, r.hardware());
+        ModelArchitecture model = Lookup.model(installed.models(), r.model());
+        Accelerator accelerator = Lookup.hardware(installed.accelerators(), r.hardware());
         Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.kv());
         PlacementSearch.Result result = isolated(accelerator, a -> PlacementSearch.search(model, a, workload,
-                r.objective(), new PlacementSearch.Constraints(r.maxDevices(), r.minInteractivity()),
-                Economics.DEFAULT));
+                r.objective(), new PlacementSearch.Constraints(r.maxDevices(), r.minInteractivity()), defaults));
         List<PlacementRanking.Ranked> ranked = result.ranked().stream().limit(r.top()).map(Queries::ranked).toList();
         return new PlacementRanking(model.id(), accelerator.id(), r.objective().name().toLowerCase(Locale.ROOT),
                 result.ranked().size(), ranked, result.rejected(), result.problem());
     }
 
     /** One model on several systems, each swept to its frontier, with the speed premium. */
-    public ComparisonResult compare(CompareRequest r) {
-        return compare(r, curve -> { });
-    }
-
-    /** The same; {@code done} hears of each system's curve as it is finished (from any thread). */
-    public ComparisonResult compare(CompareRequest r, Consumer<Curve> done) {
-        Comparison comparison = comparison(r, done);
+    ComparisonResult compare(CompareRequest r) {
+        Comparison comparison = comparison(r);
         List<String> compared = comparison.systems().stream().map(Curve::hardware).toList();
         if (r.standardHardware() != null && !compared.contains(r.standardHardware())) {
             throw InvalidInputException.field("standardHardware", r.standardHardware(), "one of the compared "
@@ -127,32 +129,30 @@ public final class Queries {
     }
 
     /** Fleets of each system for a power budget. */
-    public FleetSizing fleet(FleetRequest r) {
-        return FleetSizing.of(comparison(r.comparison(), curve -> { }), r.powerWatts(), r.atInteractivity());
+    FleetSizing fleet(FleetRequest r) {
+        return FleetSizing.of(comparison(r.comparison()), r.powerWatts(), r.atInteractivity());
     }
 
     /** The sweep of a comparison, without the speed premium: what {@code compare} and {@code fleet} share. */
-    public Comparison comparison(CompareRequest r, Consumer<Curve> done) {
+    private Comparison comparison(CompareRequest r) {
         Installed installed = host.installed();
-        ModelArchitecture model = Lookup.model(installed, r.model());
+        ModelArchitecture model = Lookup.model(installed.models(), r.model());
         List<Accelerator> chosen = r.hardware().isEmpty() ? installed.accelerators()
-                : r.hardware().stream().map(id -> Lookup.hardware(installed, id)).toList();
+                : r.hardware().stream().map(id -> Lookup.hardware(installed.accelerators(), id)).toList();
         if (chosen.isEmpty()) {
             throw new InvalidInputException("no hardware is installed");
         }
         overridden(installed, "economics.capexUsd", r.economics().capexUsd().keySet());
         overridden(installed, "economics.systemWatts", r.economics().systemWatts().keySet());
         Workload base = workload(model, 1, r.context(), r.prompt(), r.weights(), r.kv());
-        Economics economics = r.economics().economics();
+        Economics economics = r.economics().economics(defaults);
+        AtomicInteger done = new AtomicInteger();
         List<Curve> curves = PluginCalls.each(chosen, a -> Curves.sweep(model, a, base, economics),
-                host.pluginTimeout(), this::hung, outcome -> done.accept(curve(outcome, economics))).stream()
-                .map(outcome -> curve(outcome, economics)).toList();
+                host.pluginTimeout(), this::hung,
+                outcome -> progress.swept(outcome.system().id(), done.incrementAndGet(), chosen.size())).stream()
+                .map(outcome -> outcome.failure() == null ? outcome.value()
+                        : Curve.failed(outcome.system(), economics, outcome.failure())).toList();
         return Comparison.of(model, base, economics, warnings(model, r.context()), curves);
-    }
-
-    private static Curve curve(PluginCalls.Outcome<Curve> outcome, Economics economics) {
-        return outcome.failure() == null ? outcome.value()
-                : Curve.failed(outcome.system(), economics, outcome.failure());
     }
 
     /** The work on one system, apart: a failure of its family is a {@link PluginFault}. */
@@ -168,7 +168,7 @@ public final class Queries {
     private static void overridden(Installed installed, String field, Set<String> ids) {
         for (String id : ids) {
             try {
-                Lookup.hardware(installed, id);
+                Lookup.hardware(installed.accelerators(), id);
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(field + ": " + e.getMessage());
             }

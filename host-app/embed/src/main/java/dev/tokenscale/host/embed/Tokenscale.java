@@ -1,36 +1,38 @@
 package dev.tokenscale.host.embed;
 
-import dev.tokenscale.host.engine.Calibration;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.util.Modules;
 import dev.tokenscale.host.engine.Estimate;
 import dev.tokenscale.host.engine.ModelSummary;
-import dev.tokenscale.host.runtime.HostConfig;
-import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;
-import dev.tokenscale.host.runtime.PluginReport;
-import dev.tokenscale.host.calibration.CalibrationFiles;
-import dev.tokenscale.host.spec.BoundedInput;
-import dev.tokenscale.host.spec.SpecException;
-import java.nio.file.Files;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * tokenscale inside another program: {@code try (Tokenscale ts = Tokenscale.builder().build()) {
  * ts.compare(CompareRequest.of("gpt-oss-120b")); }}
  *
- * <p>{@link #builder()} collects plugin folders, extra hardware and model files and calibrations; {@link
- * Builder#build()} starts an embedded OSGi framework with them and returns this handle, whose typed calls answer
- * with the same immutable records that the CLI prints with {@code --json} and {@code tokenscale serve} returns over
- * HTTP. {@link #close()} stops the framework and deletes its cache folder.
+ * <p>{@link #builder()} collects plugin folders, extra hardware and model files, calibrations and Guice modules;
+ * {@link Builder#build()} starts an embedded OSGi framework with them and returns this handle, whose typed calls
+ * answer with the same immutable records that the CLI prints with {@code --json} and {@code tokenscale serve}
+ * returns over HTTP. {@link #close()} stops the framework and deletes its cache folder.
  *
  * <p><b>Built-in plugins.</b> By default the plugin bundles found on the class path of this library are installed:
  * depend on {@code dev.tokenscale:plugin-nvidia}, {@code plugin-cerebras}, {@code plugin-groq-stacked} and
  * {@code plugin-workloads} (runtime scope) and they are there. {@link Builder#builtInPlugins(Path)} takes a folder
  * instead (a distribution's {@code plugins/}), {@link Builder#withoutBuiltInPlugins()} none; neither reads system
  * properties or the environment.
+ *
+ * <p><b>Bindings.</b> Guice wires the host. {@link Builder#with} takes modules whose bindings replace the host's:
+ * the {@link dev.tokenscale.host.engine.Economics} defaults, {@link Progress}, {@link Notices} (the output sink), and
+ * in-process {@link dev.tokenscale.api.AcceleratorFamily} objects added with a {@code Multibinder}.
  *
  * <p><b>Threads.</b> Every call is thread-safe and deterministic: each reads the plugins installed at that moment
  * and computes with immutable values, so one handle can serve many threads. Handles share nothing: two in one JVM,
@@ -39,15 +41,17 @@ import java.util.stream.Stream;
  * <p><b>Errors.</b> A request that names an unknown model or hardware, or a field out of range, throws {@link
  * InvalidInputException} (an {@link IllegalArgumentException}) with one line for a person.
  */
+@Singleton
 public final class Tokenscale implements AutoCloseable {
 
     private final PluginHost host;
     private final Queries queries;
     private volatile boolean closed;
 
-    private Tokenscale(PluginHost host) {
+    @Inject
+    Tokenscale(PluginHost host, Queries queries) {
         this.host = host;
-        this.queries = new Queries(host);
+        this.queries = queries;
     }
 
     /** A builder with the built-in plugins of the class path and nothing else. */
@@ -66,9 +70,11 @@ public final class Tokenscale implements AutoCloseable {
     }
 
     /** Every plugin bundle and spec file, with its state and what it provides. */
-    public List<PluginReport> plugins() {
+    public List<Plugin> plugins() {
         open();
-        return host.plugins();
+        return host.plugins().stream().map(report -> new Plugin(report.name(), report.version(), report.state(),
+                report.location(), new Plugin.Provides(report.provides().families(), report.provides().hardware(),
+                report.provides().models()), report.error())).toList();
     }
 
     /** One model on one system: speeds, memory, and every term of the step time. */
@@ -108,8 +114,8 @@ public final class Tokenscale implements AutoCloseable {
     }
 
     /**
-     * What a host loads. Every path is checked when {@link #build()} runs: a folder or file that does not exist, a
-     * hardware or model file that does not load, or a calibration that does not apply throws {@link
+     * What a host loads and how it is wired. Every path is checked when the host starts: a folder or file that does
+     * not exist, a hardware or model file that does not load, or a calibration that does not apply throws {@link
      * InvalidInputException}, and nothing is left running.
      */
     public static final class Builder {
@@ -119,6 +125,7 @@ public final class Tokenscale implements AutoCloseable {
         private final List<Path> hardwareFiles = new ArrayList<>();
         private final List<Path> modelFiles = new ArrayList<>();
         private final List<Path> calibrationFiles = new ArrayList<>();
+        private final List<Module> overrides = new ArrayList<>();
 
         private Builder() {
         }
@@ -161,89 +168,45 @@ public final class Tokenscale implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Replaces the host's bindings with these modules' (repeatable; a later module wins): {@code binder ->
+         * binder.bind(Notices.class).toInstance(myLog::warn)}. In-process families are added, not replaced: {@code
+         * Multibinder.newSetBinder(binder, AcceleratorFamily.class).addBinding().toInstance(new MyFamily())}.
+         */
+        public Builder with(Module... modules) {
+            overrides.addAll(List.of(modules));
+            return this;
+        }
+
         /** Starts the host. */
         public Tokenscale build() {
-            return new Tokenscale(startHost());
+            return injector().getInstance(Tokenscale.class);
         }
 
         /**
-         * Starts the bare plugin host, for the faces that need it beyond the typed calls (the CLI's {@code plugins}
-         * and {@code calibrate}, {@code serve}'s hot deploy); the caller closes it.
+         * Starts the host and returns the injector that wired it, for faces that need more than the typed calls:
+         * it gives the {@link Tokenscale} handle (close it to stop the host) and the parts it is made of.
          */
-        public PluginHost startHost() {
-            for (Path file : Stream.of(hardwareFiles, modelFiles, calibrationFiles).flatMap(List::stream).toList()) {
-                try {
-                    BoundedInput.checkFile(file);
-                } catch (SpecException e) {
-                    throw new InvalidInputException(e.getMessage());
-                }
-            }
+        public Injector injector() {
             List<Path> dirs = new ArrayList<>();
             if (builtIns && builtInFolder != null) {
                 dirs.add(builtInFolder);
             }
             dirs.addAll(pluginDirs);
-            for (Path dir : dirs) {
-                if (!Files.isDirectory(dir)) {
-                    throw new InvalidInputException(dir + ": no such plugin folder");
-                }
-            }
-            List<Calibration> calibrations = calibrations();
             List<Path> jars = builtIns && builtInFolder == null
                     ? ClassPathPlugins.find(Tokenscale.class.getClassLoader()) : List.of();
-            PluginHost host = PluginHost.start(new HostConfig(jars, dirs, hardwareFiles, modelFiles, calibrations));
+            HostModule host = new HostModule(new HostModule.Loads(jars, dirs, hardwareFiles, modelFiles,
+                    calibrationFiles));
             try {
-                check(host, calibrations);
-                return host;
-            } catch (RuntimeException e) {
-                host.close();
+                Injector injector = Guice.createInjector(Modules.override(host).with(overrides));
+                injector.getInstance(Tokenscale.class);
+                return injector;
+            } catch (ProvisionException e) {
+                // What went wrong in starting the host, not Guice's account of where it happened.
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
                 throw e;
-            }
-        }
-
-        private List<Calibration> calibrations() {
-            List<Calibration> calibrations = new ArrayList<>();
-            for (Path file : calibrationFiles) {
-                Calibration calibration;
-                try {
-                    calibration = CalibrationFiles.read(file);
-                } catch (SpecException e) {
-                    throw new InvalidInputException(e.getMessage());
-                }
-                for (Calibration other : calibrations) {
-                    if (other.hardware().equals(calibration.hardware())) {
-                        throw new InvalidInputException(file + ": a second calibration of " + calibration.hardware()
-                                + " (after " + other.origin() + "); expected one per hardware");
-                    }
-                }
-                calibrations.add(calibration);
-            }
-            return calibrations;
-        }
-
-        /** A file the caller named must load, and every calibration must apply to installed hardware. */
-        private void check(PluginHost host, List<Calibration> calibrations) {
-            host.calibrationProblem().ifPresent(problem -> {
-                throw new InvalidInputException(problem);
-            });
-            // Files dropped in a plugin folder are only reported and skipped; a file named here must load.
-            List<String> named = Stream.of(hardwareFiles, modelFiles).flatMap(List::stream).map(Path::toString)
-                    .toList();
-            for (PluginReport plugin : host.plugins()) {
-                if (plugin.error() != null && named.contains(plugin.location())) {
-                    throw new InvalidInputException(plugin.error());
-                }
-            }
-            if (calibrations.isEmpty()) {
-                return;
-            }
-            Installed installed = host.installed();
-            for (Calibration calibration : calibrations) {
-                try {
-                    Lookup.hardware(installed, calibration.hardware());
-                } catch (InvalidInputException e) {
-                    throw new InvalidInputException(calibration.origin() + ": " + e.getMessage());
-                }
             }
         }
     }

@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The embedding API with the real framework and the built-in plugins, as an integrator uses it. */
+@ExtendWith(BuiltInHost.class)
 class TokenscaleIT {
 
     /** The distribution's built-in plugins, which failsafe keeps off the class path. */
@@ -122,58 +124,54 @@ class TokenscaleIT {
     }
 
     @Test
-    void estimatesPlacesAndListsWhatTheBuiltInPluginsProvide() {
-        try (Tokenscale ts = Tokenscale.builder().builtInPlugins(BUILT_IN).build()) {
-            Estimate wafer = ts.estimate(EstimateRequest.of("gpt-oss-120b", "cerebras-cs3"));
-            Estimate gpu = ts.estimate(EstimateRequest.of("gpt-oss-120b", "nvidia-b200"));
-            assertTrue(wafer.tokensPerUserPerSecond() > 4 * gpu.tokensPerUserPerSecond(),
-                    wafer.tokensPerUserPerSecond() + " vs " + gpu.tokensPerUserPerSecond());
-            Estimate fp8 = ts.estimate(EstimateRequest.of("llama-3.1-70b", "nvidia-h100")
-                    .withPrecisions(Precision.FP8, null).withBatch(16));
-            assertEquals(List.of("fp8", 16), List.of(fp8.weightPrecision(), fp8.batch()));
-            PlacementRanking ranking = ts.place(PlaceRequest.of("llama-3.1-70b", "nvidia-h100")
-                    .withSearch(Objective.THROUGHPUT, 0, 4096, 3));
-            assertEquals(3, ranking.ranked().size());
-            assertTrue(ranking.ranked().get(0).tokensPerChipPerSecond()
-                    >= ranking.ranked().get(2).tokensPerChipPerSecond(), ranking.toString());
-            Estimate evaluated = ts.estimate(EstimateRequest.of("llama-3.1-70b", "nvidia-h100")
-                    .withPlacement(ranking.ranked().get(0).layout()));
-            assertEquals(ranking.ranked().get(0).placement(), evaluated.placement().label());
-            assertTrue(ts.models().stream().anyMatch(m -> m.id().equals("kimi-k2")));
-            assertTrue(ts.plugins().stream().allMatch(p -> p.state().equals("ACTIVE")), ts.plugins().toString());
-        }
+    void estimatesPlacesAndListsWhatTheBuiltInPluginsProvide(Tokenscale ts) {
+        Estimate wafer = ts.estimate(EstimateRequest.of("gpt-oss-120b", "cerebras-cs3"));
+        Estimate gpu = ts.estimate(EstimateRequest.of("gpt-oss-120b", "nvidia-b200"));
+        assertTrue(wafer.tokensPerUserPerSecond() > 4 * gpu.tokensPerUserPerSecond(),
+                wafer.tokensPerUserPerSecond() + " vs " + gpu.tokensPerUserPerSecond());
+        Estimate fp8 = ts.estimate(EstimateRequest.of("llama-3.1-70b", "nvidia-h100")
+                .withPrecisions(Precision.FP8, null).withBatch(16));
+        assertEquals(List.of("fp8", 16), List.of(fp8.weightPrecision(), fp8.batch()));
+        PlacementRanking ranking = ts.place(PlaceRequest.of("llama-3.1-70b", "nvidia-h100")
+                .withSearch(Objective.THROUGHPUT, 0, 4096, 3));
+        assertEquals(3, ranking.ranked().size());
+        assertTrue(ranking.ranked().get(0).tokensPerChipPerSecond()
+                >= ranking.ranked().get(2).tokensPerChipPerSecond(), ranking.toString());
+        Estimate evaluated = ts.estimate(EstimateRequest.of("llama-3.1-70b", "nvidia-h100")
+                .withPlacement(ranking.ranked().get(0).layout()));
+        assertEquals(ranking.ranked().get(0).placement(), evaluated.placement().label());
+        assertTrue(ts.models().stream().anyMatch(m -> m.id().equals("kimi-k2")));
+        assertTrue(ts.plugins().stream().allMatch(p -> p.state().equals("ACTIVE")), ts.plugins().toString());
     }
 
     @Test
-    void comparesAndSizesFleetsAsTheCliDoes() {
-        try (Tokenscale ts = Tokenscale.builder().builtInPlugins(BUILT_IN).build()) {
-            ComparisonResult result = ts.compare(CompareRequest.of("gpt-oss-120b")
-                    .withHardware(List.of("cerebras-cs3", "nvidia-b200", "nvidia-h200")));
-            List<Curve> systems = result.comparison().systems();
-            assertEquals(List.of("cerebras-cs3", "nvidia-b200", "nvidia-h200"),
-                    systems.stream().map(Curve::hardware).toList());
-            double wafer = systems.get(0).maxInteractivity();
-            assertTrue(wafer > 4 * Math.max(systems.get(1).maxInteractivity(), systems.get(2).maxInteractivity()),
-                    systems.toString());
-            assertEquals(50, result.costAtInteractivity());
-            assertEquals(40, result.premium().standardInteractivity());
-            assertEquals("standardHardware groq-lpu-v1: expected one of the compared systems: cerebras-cs3, "
-                    + "nvidia-b200, nvidia-h200", assertThrows(InvalidInputException.class, () -> ts.compare(
-                    new CompareRequest("gpt-oss-120b", List.of("cerebras-cs3", "nvidia-b200", "nvidia-h200"), null,
-                            null, null, null, null, null, null, null, "groq-lpu-v1"))).getMessage());
+    void comparesAndSizesFleetsAsTheCliDoes(Tokenscale ts) {
+        ComparisonResult result = ts.compare(CompareRequest.of("gpt-oss-120b")
+                .withHardware(List.of("cerebras-cs3", "nvidia-b200", "nvidia-h200")));
+        List<Curve> systems = result.comparison().systems();
+        assertEquals(List.of("cerebras-cs3", "nvidia-b200", "nvidia-h200"),
+                systems.stream().map(Curve::hardware).toList());
+        double wafer = systems.get(0).maxInteractivity();
+        assertTrue(wafer > 4 * Math.max(systems.get(1).maxInteractivity(), systems.get(2).maxInteractivity()),
+                systems.toString());
+        assertEquals(50, result.costAtInteractivity());
+        assertEquals(40, result.premium().standardInteractivity());
+        assertEquals("standardHardware groq-lpu-v1: expected one of the compared systems: cerebras-cs3, "
+                + "nvidia-b200, nvidia-h200", assertThrows(InvalidInputException.class, () -> ts.compare(
+                new CompareRequest("gpt-oss-120b", List.of("cerebras-cs3", "nvidia-b200", "nvidia-h200"), null,
+                        null, null, null, null, null, null, null, "groq-lpu-v1"))).getMessage());
 
-            FleetSizing sizing = ts.fleet(FleetRequest.of("gpt-oss-120b", 7.5e8).withInteractivity(1000)
-                    .withHardware(List.of("nvidia-b200", "cerebras-cs3")));
-            assertEquals(List.of("nvidia-b200", "cerebras-cs3"), sizing.fleets().stream().map(FleetPlan::hardware)
-                    .sorted(java.util.Comparator.reverseOrder()).toList());
-            for (FleetPlan plan : sizing.fleets()) {
-                assertEquals(plan.hardware().equals("cerebras-cs3"), plan.reachesTarget(), plan.toString());
-                assertTrue(plan.facilityWatts() <= 7.5e8 && plan.systems() > 0, plan.toString());
-            }
-            EconomicsRequest cheapPower = new EconomicsRequest(null, null, 0.0, null, null, null);
-            assertEquals(0.0, ts.compare(CompareRequest.of("llama-3.1-8b").withHardware(List.of("nvidia-h100"))
-                    .withEconomics(cheapPower)).comparison().economics().dollarsPerKwh());
+        FleetSizing sizing = ts.fleet(FleetRequest.of("gpt-oss-120b", 7.5e8).withInteractivity(1000)
+                .withHardware(List.of("nvidia-b200", "cerebras-cs3")));
+        assertEquals(List.of("nvidia-b200", "cerebras-cs3"), sizing.fleets().stream().map(FleetPlan::hardware)
+                .sorted(java.util.Comparator.reverseOrder()).toList());
+        for (FleetPlan plan : sizing.fleets()) {
+            assertEquals(plan.hardware().equals("cerebras-cs3"), plan.reachesTarget(), plan.toString());
+            assertTrue(plan.facilityWatts() <= 7.5e8 && plan.systems() > 0, plan.toString());
         }
+        EconomicsRequest cheapPower = new EconomicsRequest(null, null, 0.0, null, null, null);
+        assertEquals(0.0, ts.compare(CompareRequest.of("llama-3.1-8b").withHardware(List.of("nvidia-h100"))
+                .withEconomics(cheapPower)).comparison().economics().dollarsPerKwh());
     }
 
     private static Set<Path> felixCaches(Path tmp) throws IOException {

@@ -36,10 +36,11 @@ final class CheckedExecutionModel implements ExecutionModel {
             throw new PluginFault(family, "returned no timing for a " + operation.kind(), null);
         }
         if (!usable(timing.seconds()) || !usable(timing.memorySeconds()) || !usable(timing.computeSeconds())
-                || !usable(timing.latencySeconds())) {
+                || !usable(timing.latencySeconds()) || !usable(timing.occupancySeconds())) {
             throw new PluginFault(family, "timed a " + operation.kind() + " at " + timing.seconds()
                     + " s (memory " + timing.memorySeconds() + ", compute " + timing.computeSeconds() + ", latency "
-                    + timing.latencySeconds() + "); expected finite times of 0 or more", null);
+                    + timing.latencySeconds() + ", occupancy " + timing.occupancySeconds() + "); expected finite times of 0 or "
+                    + "more", null);
         }
         return timing;
     }

@@ -22,9 +22,11 @@ import java.util.Map;
 
 /**
  * Turns a placement into an estimate. A token of one sequence passes every stage in turn and hops between them, so
- * its time is the sum of the stages' step times plus the hops; with several micro-batches in flight the slowest
- * stage can make the others wait, and the cycle is the longer of the two. Interactivity is 1 / cycle (times the
- * speculative tokens per verify); throughput per chip is batch x interactivity / devices.
+ * its time is the sum of the stages' step times plus the hops; with several micro-batches in flight the busiest
+ * stage can make the others wait: each micro-batch holds a stage for the stage's busy time (its operations'
+ * occupancy, see {@link dev.tokenscale.api.OpTiming}) and its link for the hop's, and the cycle is the longer of
+ * the path and micro-batches x that busiest interval. Interactivity is 1 / cycle (times the speculative tokens
+ * per verify); throughput per chip is batch x interactivity / devices.
  */
 public final class Estimator {
 
@@ -38,6 +40,16 @@ public final class Estimator {
         return new double[] {perUser, w.batch() * perUser / p.devices()};
     }
 
+    /**
+     * Micro-batches of one sequence each that keep every stage busy: the path of one over the busiest stage's
+     * interval, rounded up (one per stage on devices that run one operation at a time; more on devices that
+     * pipeline inside).
+     */
+    static int pipelineFill(ModelArchitecture m, Accelerator a, Workload w, Placement p) {
+        double[] pathAndBusiest = pathAndBusiest(m, a, w, p, Pass.decode(1, w.contextTokens()));
+        return (int) Math.min(Integer.MAX_VALUE, Math.ceil(pathAndBusiest[0] / pathAndBusiest[1] - 1e-9));
+    }
+
     /** The full estimate, with every term of the step time. */
     public static Estimate estimate(ModelArchitecture m, Accelerator a, Workload w, Placement p,
                                     Speculation speculation, List<String> warnings) {
@@ -49,20 +61,23 @@ public final class Estimator {
         double perUser = 1 / cycle;
         SpeculationView speculationView = null;
         if (speculation != null) {
-            Workload draftWorkload = Workload.of(speculation.draft(), w.batch(), w.contextTokens(), w.promptTokens());
-            Shard draftShard = Shard.whole(speculation.draft(), a.spec());
-            double draftSeconds = StepTime.seconds(speculation.draft(), a, draftWorkload, draftShard,
-                    Pass.decode(micro, w.contextTokens()));
-            for (OpCost line : StepTime.explain(speculation.draft(), a, draftWorkload, draftShard,
-                    Pass.decode(micro, w.contextTokens()))) {
-                lines.add(line(-2, "draft x " + speculation.draftLength() + ": " + line.group(),
-                        line.count() * speculation.draftLength(), line.op(), line.timing()));
+            ModelArchitecture draft = speculation.draft();
+            Workload draftWorkload = Workload.of(draft, w.batch(), w.contextTokens(), w.promptTokens());
+            Placement draftPlacement = draftPlacement(draft, a, draftWorkload);
+            List<BreakdownLine> draftLines = new ArrayList<>();
+            double draftSeconds = cycle(draft, a, draftWorkload, draftPlacement,
+                    Pass.decode(micro, w.contextTokens()), draftLines);
+            for (BreakdownLine line : draftLines) {
+                lines.add(new BreakdownLine(-2, "draft x " + speculation.draftLength() + ": " + line.group(),
+                        line.name(), line.kind(), line.count() * speculation.draftLength(), line.resource(),
+                        line.bytes(), line.flops(), line.seconds(), line.totalSeconds() * speculation.draftLength(),
+                        line.memorySeconds(), line.computeSeconds(), line.latencySeconds(), line.bound()));
             }
             double verifySeconds = cycle;
             cycle = verifySeconds + speculation.draftLength() * draftSeconds;
             perUser = speculation.tokensPerVerify() / cycle;
             double plain = 1 / cycle(m, a, w, p, Pass.decode(micro, w.contextTokens()), null);
-            speculationView = new SpeculationView(speculation.draft().id(), speculation.draftLength(),
+            speculationView = new SpeculationView(draft.id(), speculation.draftLength(),
                     speculation.acceptance(), speculation.tokensPerVerify(), verifySeconds, draftSeconds,
                     perUser / plain);
         }
@@ -72,6 +87,30 @@ public final class Estimator {
                 true, null,
                 limitedBy(lines, p), view(m, a, w, p, micro), speculationView, List.copyOf(warnings),
                 List.copyOf(lines));
+    }
+
+    /**
+     * Where the draft model runs: on the same hardware as the target, in its fastest placement of the fewest stages
+     * that hold it (a draft of one layer fits one wafer; on small-SRAM chips it is split like any model).
+     */
+    static Placement draftPlacement(ModelArchitecture draft, Accelerator a, Workload w) {
+        Placement best = null;
+        double fastest = 0;
+        for (int tp : PlacementSearch.tensorParallelOptions(a.spec(), Integer.MAX_VALUE)) {
+            int stages = Placements.minimumStages(draft, a, w, tp, 1);
+            Placement candidate = stages < 1 ? null : Placements.build(draft, a, w, stages, tp, 1, 1).placement();
+            if (candidate != null) {
+                double speed = speeds(draft, a, w.withBatch(1), candidate)[0];
+                if (speed > fastest) {
+                    fastest = speed;
+                    best = candidate;
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("draft " + draft.id() + " does not fit " + a.id());
+        }
+        return best;
     }
 
     /** Time to first token: the prefill of one prompt through every stage, one micro-batch in flight. */
@@ -98,9 +137,32 @@ public final class Estimator {
      */
     private static double cycle(ModelArchitecture m, Accelerator a, Workload w, Placement p, Pass pass,
                                 List<BreakdownLine> lines) {
+        double[] pathAndBusiest = pathAndBusiest(m, a, w, p, pass, lines);
+        double path = pathAndBusiest[0];
+        double cycle = Math.max(path, p.microBatches() * pathAndBusiest[1]);
+        if (lines != null && cycle > path) {
+            double wait = cycle - path;
+            lines.add(line(-1, "pipeline", 1, new Operation(OpKind.TRANSFER, "wait for the busiest stage ("
+                    + p.microBatches() + " micro-batches in flight)", 0, 0, p.hopLink() == null ? "" : p.hopLink(),
+                    w.weights(), 1), new OpTiming(wait, 0, 0, wait, Bound.LATENCY)));
+        }
+        return cycle;
+    }
+
+    private static double[] pathAndBusiest(ModelArchitecture m, Accelerator a, Workload w, Placement p, Pass pass) {
+        return pathAndBusiest(m, a, w, p, pass, null);
+    }
+
+    /**
+     * The time of one micro-batch through every stage and hop, and the busiest stage's interval (its busy time plus
+     * its link's); with {@code lines}, the terms of the path.
+     */
+    private static double[] pathAndBusiest(ModelArchitecture m, Accelerator a, Workload w, Placement p, Pass pass,
+                                           List<BreakdownLine> lines) {
         double path = 0;
-        double slowest = 0;
+        double busiest = 0;
         double hop = 0;
+        double hopBusy = 0;
         Operation hopOp = null;
         OpTiming hopTiming = null;
         if (p.pipelineStages() > 1) {
@@ -109,35 +171,29 @@ public final class Estimator {
                     w.weights(), 1);
             hopTiming = a.checkedModel().time(hopOp);
             hop = hopTiming.seconds();
+            hopBusy = hopTiming.occupancySeconds();
         }
         for (int s = 0; s < p.stages().size(); s++) {
             Shard shard = p.stages().get(s);
-            double stage;
+            StepTime.Stage stage;
             if (lines == null) {
-                stage = StepTime.seconds(m, a, w, shard, pass);
+                stage = StepTime.stage(m, a, w, shard, pass);
             } else {
                 List<OpCost> costs = StepTime.explain(m, a, w, shard, pass);
-                stage = StepTime.total(costs);
+                stage = new StepTime.Stage(StepTime.total(costs), StepTime.busy(costs));
                 for (OpCost cost : costs) {
                     lines.add(line(s, cost.group(), cost.count(), cost.op(), cost.timing()));
                 }
             }
-            path += stage;
-            slowest = Math.max(slowest, stage + hop);
+            path += stage.seconds();
+            busiest = Math.max(busiest, stage.busySeconds() + hopBusy);
         }
         int hops = p.pipelineStages() - 1;
         path += hops * hop;
         if (lines != null && hops > 0) {
             lines.add(line(-1, "pipeline", hops, hopOp, hopTiming));
         }
-        double cycle = Math.max(path, p.microBatches() * slowest);
-        if (lines != null && cycle > path) {
-            double wait = cycle - path;
-            lines.add(line(-1, "pipeline", 1, new Operation(OpKind.TRANSFER, "wait for the slowest stage ("
-                    + p.microBatches() + " micro-batches in flight)", 0, 0, p.hopLink(), w.weights(), 1),
-                    new OpTiming(wait, 0, 0, wait, Bound.LATENCY)));
-        }
-        return cycle;
+        return new double[] {path, busiest};
     }
 
     private static BreakdownLine line(int stage, String group, int count, Operation op, OpTiming t) {

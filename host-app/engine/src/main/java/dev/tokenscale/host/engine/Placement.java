@@ -5,12 +5,13 @@ import java.util.List;
 /**
  * How a model is spread over devices: {@code pipelineStages} stages of contiguous layers, each stage on
  * {@code tensorParallel} devices that split every layer (and split the experts {@code expertParallel} ways), with
- * {@code microBatches} micro-batches in flight so that the stages work at once.
+ * {@code microBatches} micro-batches in flight so that the stages work at once. On devices that pipeline inside
+ * (a wafer's layer regions), more micro-batches than stages can be in flight.
  *
  * @param pipelineStages stages of contiguous layers
  * @param tensorParallel devices per stage
  * @param expertParallel ways each stage splits its experts (divides {@code tensorParallel})
- * @param microBatches   micro-batches in flight (1 .. stages)
+ * @param microBatches   micro-batches in flight (at least 1)
  * @param stages         what each stage's devices hold
  * @param hopLink        interconnect between stages, or {@code null} with one stage
  */
@@ -19,7 +20,7 @@ public record Placement(int pipelineStages, int tensorParallel, int expertParall
 
     public Placement {
         stages = List.copyOf(stages);
-        if (stages.size() != pipelineStages || microBatches < 1 || microBatches > pipelineStages) {
+        if (stages.size() != pipelineStages || microBatches < 1) {
             throw new IllegalArgumentException("placement: " + stages.size() + " stages for pp=" + pipelineStages
                     + ", micro-batches " + microBatches);
         }

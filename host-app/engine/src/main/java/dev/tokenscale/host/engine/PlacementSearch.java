@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * Enumerates the feasible placements of a model on one kind of hardware and ranks them. Tensor parallelism runs
  * in powers of two up to the largest scale-up (or chip-to-chip) domain; expert parallelism in powers of two that
  * divide it; pipeline stages from the fewest whose memory holds the model, doubled twice, since more stages only
- * add hops unless memory needs them; and with one or with as many micro-batches in flight as stages.
+ * add hops unless memory needs them, and the fewest that keep the whole KV cache in the first tier (KV spilled
+ * to a slower tier, such as a wafer's off-wafer store, can cost more than the hops); and with one micro-batch in flight, one per stage, or as many as fill the
+ * pipeline when its devices pipeline inside.
  */
 public final class PlacementSearch {
 
@@ -83,14 +85,19 @@ public final class PlacementSearch {
                     fewestDevices = fewest * tp;
                     fewestShape = "pp=" + fewest + (tp > 1 ? "," + tp(tp, ep) : "");
                 }
-                for (int stages : new TreeSet<>(List.of(fewest, Math.min(m.layers(), 2 * fewest),
-                        Math.min(m.layers(), 4 * fewest)))) {
+                TreeSet<Integer> stageOptions = new TreeSet<>(List.of(fewest, Math.min(m.layers(), 2 * fewest),
+                        Math.min(m.layers(), 4 * fewest)));
+                int unspilled = Placements.minimumStagesWithoutSpill(m, a, w, tp, ep);
+                if (unspilled > 0) {
+                    stageOptions.add(unspilled);
+                }
+                for (int stages : stageOptions) {
                     if (stages * tp > constraints.maxDevices()) {
                         rejected.add(String.format(Locale.ROOT, "pp=%d,tp=%d needs %d devices, over the limit of %d",
                                 stages, tp, stages * tp, constraints.maxDevices()));
                         continue;
                     }
-                    for (int micro : new TreeSet<>(List.of(1, Math.min(stages, w.batch())))) {
+                    for (int micro : microBatchOptions(m, a, w, stages, tp, ep)) {
                         Placements.Built built = Placements.build(m, a, w, stages, tp, ep, micro);
                         if (built.placement() == null) {
                             rejected.add(built.problem());
@@ -112,6 +119,21 @@ public final class PlacementSearch {
         feasible.sort(order(objective));
         return new Result(feasible, rejected, feasible.isEmpty()
                 ? problem(m, a, w, constraints, fewestDevices, fewestShape, fastest, rejected) : null);
+    }
+
+    /**
+     * Micro-batches to try: one, one per stage, and as many as fill the pipeline when its devices pipeline inside
+     * (a wafer's layer regions): the path of one micro-batch over the busiest stage's interval, at most the batch.
+     */
+    private static TreeSet<Integer> microBatchOptions(ModelArchitecture m, Accelerator a, Workload w, int stages,
+                                                     int tp, int ep) {
+        TreeSet<Integer> options = new TreeSet<>(List.of(1, Math.min(stages, w.batch())));
+        Placements.Built single = Placements.build(m, a, w.withBatch(1), stages, tp, ep, 1);
+        if (single.placement() != null && w.batch() > 1) {
+            int fill = Estimator.pipelineFill(m, a, w.withBatch(1), single.placement());
+            options.add(Math.min(w.batch(), fill));
+        }
+        return options;
     }
 
     private static String tp(int tp, int ep) {

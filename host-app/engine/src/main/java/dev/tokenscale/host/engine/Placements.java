@@ -113,8 +113,8 @@ public final class Placements {
             }
             hopLink = link.get().name();
         }
-        if (microBatches < 1 || microBatches > stages || microBatches > w.batch()) {
-            return Built.no("micro-batches must be between 1 and min(stages, batch)");
+        if (microBatches < 1 || microBatches > w.batch()) {
+            return Built.no("micro-batches must be between 1 and the batch (" + w.batch() + ")");
         }
         List<Shard> shards = cut(m, a, w, stages, tp, ep, parallelLink.get(), microBatches);
         if (shards == null) {
@@ -128,11 +128,24 @@ public final class Placements {
      * layer per stage does not fit.
      */
     public static int minimumStages(ModelArchitecture m, Accelerator a, Workload w, int tp, int ep) {
+        return minimumStages(m, a, w, tp, ep, true);
+    }
+
+    /**
+     * The fewest stages of {@code tp} devices whose first tier holds the model and all its KV cache, none of it
+     * spilled to a slower tier; -1 when even one layer per stage does not fit.
+     */
+    public static int minimumStagesWithoutSpill(ModelArchitecture m, Accelerator a, Workload w, int tp, int ep) {
+        return minimumStages(m, a, w, tp, ep, false);
+    }
+
+    private static int minimumStages(ModelArchitecture m, Accelerator a, Workload w, int tp, int ep,
+                                     boolean spill) {
         Optional<String> link = parallelLink(a.spec(), tp);
         if (link.isEmpty()) {
             return -1;
         }
-        Profile profile = new Profile(m, a, w, tp, ep, link.get(), 1, false);
+        Profile profile = new Profile(m, a, w, tp, ep, link.get(), 1, false, spill);
         List<int[]> ranges = profile.cut(Double.POSITIVE_INFINITY, Integer.MAX_VALUE);
         return ranges == null ? -1 : ranges.size();
     }
@@ -163,7 +176,7 @@ public final class Placements {
      */
     private static List<Shard> cut(ModelArchitecture m, Accelerator a, Workload w, int stages, int tp, int ep,
                                    String parallelLink, int microBatches) {
-        Profile profile = new Profile(m, a, w, tp, ep, parallelLink, microBatches, true);
+        Profile profile = new Profile(m, a, w, tp, ep, parallelLink, microBatches, true, true);
         List<int[]> loosest = profile.cut(Double.POSITIVE_INFINITY, stages);
         if (loosest == null) {
             return null;
@@ -234,7 +247,7 @@ public final class Placements {
         private double totalSeconds;
 
         Profile(ModelArchitecture m, Accelerator a, Workload w, int tp, int ep, String link, int microBatches,
-                boolean timed) {
+                boolean timed, boolean spillAllowed) {
             this.m = m;
             this.spec = a.spec();
             this.tp = tp;
@@ -265,7 +278,7 @@ public final class Placements {
             embeddingBytes = table;
             headBytes = m.tiedEmbeddings() ? 0 : table;
             primary = usable(spec, spec.primaryMemory());
-            spill = spillTier(spec).map(t -> usable(spec, t)).orElse(0.0);
+            spill = spillAllowed ? spillTier(spec).map(t -> usable(spec, t)).orElse(0.0) : 0;
         }
 
         private Shard plain(int first, int end, boolean embedding, boolean head) {

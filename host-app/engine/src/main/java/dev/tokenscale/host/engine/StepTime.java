@@ -2,24 +2,42 @@ package dev.tokenscale.host.engine;
 
 import dev.tokenscale.api.ExecutionModel;
 import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.api.OpTiming;
 import dev.tokenscale.api.Operation;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The time of one pass on one device: every operation of {@link StepOps} timed by the device's execution model
- * and summed. The explained form keeps each line so that the terms add up to the total exactly.
+ * and summed. The explained form keeps each line so that the
+ * terms add up to the total exactly.
  */
 public final class StepTime {
+
+    /**
+     * One pass on one device.
+     *
+     * @param seconds     time from the pass's first operation to its last
+     * @param busySeconds how long the device is busy with it: the interval at which it can accept another
+     *                    micro-batch (the sum of the operations' occupancies; equal to {@code seconds} on a device
+     *                    that runs one operation at a time)
+     */
+    public record Stage(double seconds, double busySeconds) {
+    }
 
     private StepTime() {
     }
 
     /** Seconds for the pass, without keeping the breakdown (the fast path for sweeps). */
     public static double seconds(ModelArchitecture m, Accelerator a, Workload w, Shard shard, Pass pass) {
+        return stage(m, a, w, shard, pass).seconds();
+    }
+
+    /** Seconds and busy time of the pass, without keeping the breakdown. */
+    public static Stage stage(ModelArchitecture m, Accelerator a, Workload w, Shard shard, Pass pass) {
         Summer summer = new Summer(a.checkedModel());
         StepOps.emit(m, w, shard, pass, summer);
-        return positive(summer.total, a);
+        return new Stage(positive(summer.total, a), summer.busy);
     }
 
     /** Every operation of the pass with its timing; the lines' totals sum to {@link #seconds}. */
@@ -49,9 +67,19 @@ public final class StepTime {
         return total;
     }
 
+    /** Sum of the lines' occupancies: the device's busy time for the pass. */
+    public static double busy(List<OpCost> lines) {
+        double busy = 0;
+        for (OpCost line : lines) {
+            busy += line.count() * line.timing().occupancySeconds();
+        }
+        return busy;
+    }
+
     private static final class Summer implements OpSink {
         private final ExecutionModel model;
         private double total;
+        private double busy;
 
         Summer(ExecutionModel model) {
             this.model = model;
@@ -59,7 +87,9 @@ public final class StepTime {
 
         @Override
         public void accept(String group, int count, Operation op) {
-            total += count * model.time(op).seconds();
+            OpTiming timing = model.time(op);
+            total += count * timing.seconds();
+            busy += count * timing.occupancySeconds();
         }
     }
 }

@@ -7,9 +7,8 @@ import dev.tokenscale.host.embed.EstimateRequest;
 import dev.tokenscale.host.embed.FleetRequest;
 import dev.tokenscale.host.embed.InvalidInputException;
 import dev.tokenscale.host.embed.PlaceRequest;
-import dev.tokenscale.host.embed.Queries;
+import dev.tokenscale.host.embed.Tokenscale;
 import dev.tokenscale.host.engine.PluginFault;
-import dev.tokenscale.host.runtime.PluginHost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +18,7 @@ import java.util.function.Supplier;
 /**
  * The endpoints of {@code tokenscale serve} over one running host (documented in {@code docs/http-api.md} and in
  * the OpenAPI document served at {@code GET /openapi.json}). They mirror the embedding API: each answers with the
- * record that {@link Queries} returns and that the matching command prints with {@code --json}, and each POST body is
+ * record that {@link Tokenscale} returns and that the matching command prints with {@code --json}, and each POST body is
  * the matching request record, checked by that record as the CLI's options are. Each reads the host's current state,
  * so plugins deployed or removed while the server runs show up in the next answer.
  */
@@ -31,21 +30,20 @@ public final class ServeRoutes {
     private ServeRoutes() {
     }
 
-    /** Adds the endpoints to a server being built. */
-    public static ApiServer.Builder add(ApiServer.Builder server, PluginHost host) {
-        Queries queries = new Queries(host);
+    /** Adds the endpoints over one host's typed calls to a server being built. */
+    public static ApiServer.Builder add(ApiServer.Builder server, Tokenscale api) {
         JsonNode openApi = openApi();
         return server
                 .get("/openapi.json", request -> openApi)
-                .get("/plugins", request -> Map.of("plugins", host.plugins()))
-                .get("/hardware", request -> Map.of("hardware", queries.hardware().stream()
+                .get("/plugins", request -> Map.of("plugins", api.plugins()))
+                .get("/hardware", request -> Map.of("hardware", api.hardware().stream()
                         .filter(h -> request.query("family").map(h.spec().family()::equals).orElse(true))
                         .toList()))
-                .get("/models", request -> Map.of("models", queries.models()))
-                .post("/estimate", request -> refused(() -> queries.estimate(request.body(EstimateRequest.class))))
-                .post("/place", request -> refused(() -> queries.place(request.body(PlaceRequest.class))))
-                .post("/compare", request -> refused(() -> queries.compare(request.body(CompareRequest.class))))
-                .post("/fleet", request -> refused(() -> queries.fleet(request.body(FleetRequest.class))));
+                .get("/models", request -> Map.of("models", api.models()))
+                .post("/estimate", request -> refused(() -> api.estimate(request.body(EstimateRequest.class))))
+                .post("/place", request -> refused(() -> api.place(request.body(PlaceRequest.class))))
+                .post("/compare", request -> refused(() -> api.compare(request.body(CompareRequest.class))))
+                .post("/fleet", request -> refused(() -> api.fleet(request.body(FleetRequest.class))));
     }
 
     /**

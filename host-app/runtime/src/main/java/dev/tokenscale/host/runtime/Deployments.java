@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -23,8 +24,6 @@ import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bookkeeping of what was deployed from where: bundle jars installed into the framework (everything installed
@@ -33,22 +32,24 @@ import org.slf4j.LoggerFactory;
  */
 final class Deployments {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Deployments.class);
     /** Largest plugin jar installed: the built-in plugins are under 100 KB. */
     private static final long MAX_JAR_BYTES = 256L << 20;
 
     private final EmbeddedFramework framework;
+    private final Consumer<String> notices;
     private final Runnable changed;
     private final Duration startTimeout;
     private final Map<String, PluginReport> failures = new ConcurrentHashMap<>();
     private final Map<Path, PluginData> files = new ConcurrentHashMap<>();
 
     /**
-     * Bookkeeping for this framework; {@code changed} runs after a spec-only file's data came or went, and a bundle
-     * that has not started within {@code startTimeout} is reported and skipped.
+     * Bookkeeping for this framework: what cannot be used is a {@code notice}, {@code changed} runs after a
+     * spec-only file's data came or went, and a bundle that has not started within {@code startTimeout} is
+     * reported and skipped.
      */
-    Deployments(EmbeddedFramework framework, Runnable changed, Duration startTimeout) {
+    Deployments(EmbeddedFramework framework, Consumer<String> notices, Runnable changed, Duration startTimeout) {
         this.framework = framework;
+        this.notices = notices;
         this.changed = changed;
         this.startTimeout = startTimeout;
     }
@@ -79,7 +80,7 @@ final class Deployments {
             }
             Optional<String> refusal = PluginFolder.refusal(file);
             if (refusal.isPresent()) {
-                LOG.warn("{}: {}; skipped", file, refusal.get());
+                notices.accept(file + ": " + refusal.get() + "; skipped");
                 failures.put(file.toUri().toString(), failed(name, file, refusal.get()));
             } else if (name.endsWith(".jar")) {
                 Bundle bundle = install(file);
@@ -87,7 +88,7 @@ final class Deployments {
                     installed.add(bundle);
                 }
             } else {
-                load(file, DataReader::fromFile).errors().forEach(error -> LOG.warn("{}; skipped", error));
+                load(file, DataReader::fromFile).errors().forEach(error -> notices.accept(error + "; skipped"));
             }
         }
         // Resolved together before any starts: an activator still running holds a bundle lock, and resolving a
@@ -118,7 +119,7 @@ final class Deployments {
             try {
                 bundle.uninstall();
             } catch (BundleException e) {
-                LOG.warn("plugin {} could not be uninstalled: {}", bundle.getSymbolicName(), e.getMessage());
+                notices.accept("plugin " + bundle.getSymbolicName() + " could not be uninstalled: " + e.getMessage());
             }
             framework.refresh();
         }
@@ -241,7 +242,7 @@ final class Deployments {
     }
 
     private void fail(Bundle bundle, String reason) {
-        LOG.warn("plugin {} skipped: {}", bundle.getSymbolicName(), reason);
+        notices.accept("plugin " + bundle.getSymbolicName() + " skipped: " + reason);
         failures.put(bundle.getLocation(), PluginReports.of(bundle, "FAILED", null, reason));
     }
 
@@ -249,7 +250,7 @@ final class Deployments {
         try {
             bundle.stop();
         } catch (BundleException | RuntimeException e) {
-            LOG.debug("plugin {} could not be stopped after its late start", bundle.getSymbolicName(), e);
+            // It stays started, and reported as failed.
         }
     }
 

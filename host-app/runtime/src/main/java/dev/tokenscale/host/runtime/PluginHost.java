@@ -20,7 +20,7 @@ import org.osgi.framework.BundleContext;
  * was deployed from where ({@link Deployments}), the data bundles declare ({@link SpecExtender}), specs matched to
  * families with their calibrations ({@link Registry}), and the reports ({@link PluginReports}). A plugin that is not
  * a bundle, does not resolve, or whose activator throws is reported in one line and skipped; everything else keeps
- * working.
+ * working; what the host skips goes to the configuration's notices.
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -34,14 +34,14 @@ public final class PluginHost implements AutoCloseable {
     private final Deployments deployments;
     private final Registry registry;
 
-    private PluginHost(EmbeddedFramework framework, List<Calibration> calibrations) {
+    private PluginHost(EmbeddedFramework framework, HostConfig config) {
         this.framework = framework;
-        this.registry = new Registry(framework.context(), calibrations, this::declared);
-        this.extender = new SpecExtender(framework.context(), registry::changed);
-        this.deployments = new Deployments(framework, registry::changed, START_TIMEOUT);
+        this.registry = new Registry(framework.context(), config, this::declared);
+        this.extender = new SpecExtender(framework.context(), config.notices(), registry::changed);
+        this.deployments = new Deployments(framework, config.notices(), registry::changed, START_TIMEOUT);
     }
 
-    /** Starts a host with the given plugin folders and extra files. */
+    /** Starts a host with the given plugins, files and in-process families. */
     public static PluginHost start(HostConfig config) {
         return start(config, ApiVersion.VALUE);
     }
@@ -51,7 +51,7 @@ public final class PluginHost implements AutoCloseable {
      * version: tests use it to play a host whose SPI has gained a minor version.
      */
     static PluginHost start(HostConfig config, String apiVersion) {
-        PluginHost host = new PluginHost(EmbeddedFramework.start(apiVersion), config.calibrations());
+        PluginHost host = new PluginHost(EmbeddedFramework.start(apiVersion), config);
         try {
             host.registry.open();
             host.extender.open();
@@ -86,7 +86,7 @@ public final class PluginHost implements AutoCloseable {
     /**
      * What the plugins provide right now: every spec matched to its family's execution model (with its calibration
      * applied first, when the host has one for it), every model. A spec whose family is missing or rejects it, or
-     * whose id another plugin already provides, is skipped and logged once.
+     * whose id another plugin already provides, is skipped and is a notice once.
      */
     public Installed installed() {
         return registry.installed();
@@ -131,7 +131,7 @@ public final class PluginHost implements AutoCloseable {
         return spec -> new Accelerator(spec, family.executionModel(spec), accelerator.origin());
     }
 
-    /** The families by id: every tracked family service, and the host's default roofline. */
+    /** The families by id: the host's own (the default roofline and in-process ones), then every family service. */
     Map<String, AcceleratorFamily> familiesById() {
         return registry.snapshot().families();
     }

@@ -20,26 +20,24 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Matches the declared specs to the installed families, each with its calibration applied first, into an immutable
  * {@link Snapshot}. The snapshot is rebuilt only after a bundle, service or file event said that something changed,
  * and on first use after it (so that a burst of events at start-up costs one rebuild); readers in between share it.
- * Each problem is logged once, the first time a snapshot that has it is used.
+ * Each problem is a notice once, the first time a snapshot that has it is used.
  */
 final class Registry implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Registry.class);
-
     private final Map<String, Calibration> calibrations = new LinkedHashMap<>();
-    private final List<AcceleratorFamily> builtInFamilies;
+    private final List<AcceleratorFamily> ownFamilies;
+    private final Consumer<String> notices;
     private final Supplier<List<PluginData>> declared;
     private final ServiceTracker<AcceleratorFamily, AcceleratorFamily> families;
     private final AtomicLong changes = new AtomicLong();
@@ -64,13 +62,16 @@ final class Registry implements AutoCloseable {
     }
 
     /**
-     * A registry over the families registered in this context, the host's built-in ones (the default roofline),
-     * and the data {@code declared} returns: bundles' data before spec-only files', so that a built-in system keeps
+     * A registry over the families registered in this context, the host's own (the default roofline and those the
+     * configuration gives in process), and the data {@code declared} returns: bundles' data before spec-only files', so that a built-in system keeps
      * its id.
      */
-    Registry(BundleContext context, List<Calibration> calibrations, Supplier<List<PluginData>> declared) {
-        calibrations.forEach(c -> this.calibrations.put(c.hardware(), c));
-        this.builtInFamilies = List.of(new RooflineFamily());
+    Registry(BundleContext context, HostConfig config, Supplier<List<PluginData>> declared) {
+        config.calibrations().forEach(c -> this.calibrations.put(c.hardware(), c));
+        List<AcceleratorFamily> own = new ArrayList<>(List.of(new RooflineFamily()));
+        own.addAll(config.families());
+        this.ownFamilies = List.copyOf(own);
+        this.notices = config.notices();
         this.declared = declared;
         this.families = new ServiceTracker<>(context, AcceleratorFamily.class, null) {
             @Override
@@ -123,7 +124,7 @@ final class Registry implements AutoCloseable {
         }
     }
 
-    /** The current snapshot's systems and models; its problems are logged the first time they are seen. */
+    /** The current snapshot's systems and models; its problems are notices the first time they are seen. */
     Installed installed() {
         Snapshot snapshot = snapshot();
         snapshot.problems().values().forEach(problem -> warnOnce(problem + "; skipped"));
@@ -133,7 +134,7 @@ final class Registry implements AutoCloseable {
 
     private void warnOnce(String line) {
         if (warned.add(line)) {
-            LOG.warn(line);
+            notices.accept(line);
         }
     }
 
@@ -148,7 +149,7 @@ final class Registry implements AutoCloseable {
      */
     void quarantine(String familyId, String reason) {
         AcceleratorFamily family = snapshot().families().get(familyId);
-        if (family != null && !builtInFamilies.contains(family)) {
+        if (family != null && !ownFamilies.contains(family)) {
             quarantined.put(family, reason);
             changed();
         }
@@ -223,7 +224,7 @@ final class Registry implements AutoCloseable {
     private Map<String, AcceleratorFamily> familiesById(Map<Long, String> refused) {
         Map<String, AcceleratorFamily> familiesById = new LinkedHashMap<>();
         Map<String, String> owners = new LinkedHashMap<>();
-        builtInFamilies.forEach(family -> {
+        ownFamilies.forEach(family -> {
             familiesById.put(family.id(), family);
             owners.put(family.id(), "the host");
         });

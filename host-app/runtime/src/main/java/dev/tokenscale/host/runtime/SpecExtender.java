@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.util.tracker.BundleTracker;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The extender: reads the hardware and models that each active bundle declares with {@link PluginHeaders} (so a
@@ -18,19 +17,20 @@ import org.slf4j.LoggerFactory;
  */
 final class SpecExtender implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SpecExtender.class);
-
     private final Map<Long, PluginData> byBundle = new ConcurrentHashMap<>();
     private final BundleTracker<Bundle> tracker;
 
-    /** An extender on this context; {@code changed} runs after a bundle's data came or went. */
-    SpecExtender(BundleContext context, Runnable changed) {
+    /**
+     * An extender on this context; a bundle's files that do not parse are {@code notices}, and {@code changed} runs
+     * after a bundle's data came or went.
+     */
+    SpecExtender(BundleContext context, Consumer<String> notices, Runnable changed) {
         this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, null) {
             @Override
             public Bundle addingBundle(Bundle bundle, BundleEvent event) {
                 PluginData data = DataReader.fromBundle(bundle);
                 byBundle.put(bundle.getBundleId(), data);
-                data.errors().forEach(error -> LOG.warn("plugin {}: {}", bundle.getSymbolicName(), error));
+                data.errors().forEach(error -> notices.accept("plugin " + bundle.getSymbolicName() + ": " + error));
                 changed.run();
                 return bundle;
             }

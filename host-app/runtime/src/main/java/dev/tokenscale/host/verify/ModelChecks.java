@@ -9,6 +9,8 @@ import dev.tokenscale.api.OpTiming;
 import dev.tokenscale.api.Operation;
 import dev.tokenscale.api.Precision;
 import dev.tokenscale.host.engine.Accelerator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -143,22 +145,22 @@ public final class ModelChecks {
     }
 
     /**
-     * Calls per second on one thread: the best of many short windows after a warm-up, so that a busy machine
-     * (preemption, other processes) does not count against the model.
+     * Calls per second of one thread's CPU time: the best of many short windows after a warm-up, counted in the
+     * thread's own CPU time so that a busy machine (preemption, other processes) does not count against the model.
      */
     private static Check rate(String prefix, ExecutionModel model, List<Operation> ops) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double sink = 0;
         double best = 0;
         try {
-            long start = System.nanoTime();
-            long warm = start + WARMUP_NANOS;
-            while (System.nanoTime() < warm) {
+            long start = threads.getCurrentThreadCpuTime();
+            while (threads.getCurrentThreadCpuTime() - start < WARMUP_NANOS) {
                 for (Operation op : ops) {
                     sink += model.time(op).seconds();
                 }
             }
-            while (System.nanoTime() - start < WARMUP_NANOS + RATE_NANOS) {
-                long windowStart = System.nanoTime();
+            while (threads.getCurrentThreadCpuTime() - start < WARMUP_NANOS + RATE_NANOS) {
+                long windowStart = threads.getCurrentThreadCpuTime();
                 long calls = 0;
                 long elapsed;
                 do {
@@ -166,7 +168,7 @@ public final class ModelChecks {
                         sink += model.time(op).seconds();
                     }
                     calls += ops.size();
-                    elapsed = System.nanoTime() - windowStart;
+                    elapsed = threads.getCurrentThreadCpuTime() - windowStart;
                 } while (elapsed < WINDOW_NANOS);
                 best = Math.max(best, calls / (elapsed / 1e9));
             }

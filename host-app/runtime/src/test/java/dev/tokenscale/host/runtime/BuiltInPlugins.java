@@ -20,7 +20,7 @@ final class BuiltInPlugins extends SharedResource<PluginHost> {
             "groq-lpu-v1", "nvidia-b200", "nvidia-b300", "nvidia-gb200-nvl72", "nvidia-gb300-nvl72", "nvidia-h100",
             "nvidia-h200", "stacked-sram-4layer");
     static final List<String> MODELS = List.of("deepseek-v3", "gpt-oss-120b", "gpt-oss-20b", "gpt-oss-20b-like",
-            "kimi-k2", "llama-3.1-405b", "llama-3.1-70b", "llama-3.1-8b", "qwen3-235b-a22b", "qwen3-32b");
+            "kimi-k2", "llama-3.1-405b", "llama-3.1-70b", "llama-3.1-70b-eagle3", "llama-3.1-8b", "qwen3-235b-a22b", "qwen3-32b");
 
     BuiltInPlugins() {
         super(PluginHost.class);

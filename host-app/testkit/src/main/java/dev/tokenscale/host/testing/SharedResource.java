@@ -38,7 +38,8 @@ public abstract class SharedResource<T extends AutoCloseable> implements Paramet
     }
 
     /** The started resource, closed by JUnit when the root context (the test run) ends. */
-    private record Started<T extends AutoCloseable>(T resource) implements ExtensionContext.Store.CloseableResource {
+    private record Started<T extends AutoCloseable>(T resource)
+            implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Exception {
             resource.close();
