@@ -72,7 +72,15 @@ public record Curve(String hardware, String name, String deviceKind, String stat
 
     /** The curve of a system whose family failed (threw, hung or answered nonsense): no points, and why. */
     public static Curve failed(Accelerator a, Economics economics, String problem) {
-        return of(a, economics, List.of(), 0, 0, null, problem);
+        return of(a, economics, List.of(), 0, 0, null, FAILED + problem);
+    }
+
+    /** How the problem of a system whose family failed begins. */
+    public static final String FAILED = "failed: ";
+
+    /** Whether the system's family failed, rather than the model not fitting it. */
+    public boolean familyFailed() {
+        return problem != null && problem.startsWith(FAILED);
     }
 
     /** The source of a figure the user overrode. */
