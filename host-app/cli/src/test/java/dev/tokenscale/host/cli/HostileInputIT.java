@@ -53,6 +53,10 @@ class HostileInputIT {
         Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash-a-line-longer-than-forty-chars\n"
                 + "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
         Files.createDirectories(dir.resolve("a-folder.yaml"));
+        Files.writeString(dir.resolve("non-latin.json"), Files.readString(dir.resolve("config.json"))
+                .replace("\"hidden_size\": 4097", "\"hidden_size\": 4096").replace("org/x", "org/\u6a21\u578b-8"));
+        // One line of 8 MB: parsing took 28 s before the size was checked.
+        Files.writeString(dir.resolve("long-line.yaml"), "id: " + "x".repeat(8 << 20) + "\n");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,6 +81,8 @@ class HostileInputIT {
         "models --model-file {dir}/alias.yaml | YAML alias *d0 at line",
         "models --model-file {dir}/config.json | 'hidden_size': '4097' is not a multiple of num_attention_heads 32",
         "models --model-file {dir}/garbage.yaml | syntax error at line 1",
+        "models --model-file {dir}/non-latin.json | field '_name_or_path': '\u6a21\u578b-8': cannot make an id from it",
+        "models --model-file {dir}/long-line.yaml | is larger than 1 MiB",
         "models --model-file {dir}/a-folder.yaml | is a folder; expected a file",
         "hardware --hardware-file {dir}/devices.yaml | field 'system.devices.value': '2147483648': expected "
                 + "a whole number from 1 to 1,000,000",
@@ -90,6 +96,23 @@ class HostileInputIT {
         result.assertOneLineError(1, expected.trim());
         assertFalse(result.err().contains("daemon:x:1:1"), result.err());
         assertFalse(result.err().contains("CharConversionException"), result.err());
+    }
+
+    @Test
+    void aPluginFolderRefusesLinksOutOfItAndBoundsBundleEntries() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "root:$6$a-secret-hash-that-must-never-be-shown\n");
+        Files.createSymbolicLink(folder.resolve("secret.yaml"), secret);
+        // 8 MB of spaces compress to a few KB: reading the entry whole spun for minutes on 4 GiB.
+        TestPlugins.bundle("test.spaces").hardware("spaces.yaml", " ".repeat(8 << 20))
+                .write(folder.resolve("spaces.jar"));
+        long started = System.nanoTime();
+        CliRun plugins = run("plugins", "--plugins", folder.toString(), "--json");
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 10_000);
+        String reports = plugins.json().path("plugins").toString();
+        assertTrue(reports.contains("a symbolic link to a file outside the plugin folder"), reports);
+        assertTrue(reports.contains("spaces.yaml: is larger than 1 MiB"), reports);
+        assertFalse(reports.contains("a-secret-hash") || plugins.err().contains("a-secret-hash"), reports);
     }
 
     @Test
