@@ -5,9 +5,9 @@ import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.ExecutionModel;
 
 /**
- * Wafer-scale SRAM: weights and KV cache stay resident in on-wafer SRAM, each layer owns a region of the mesh, and
- * a token walks layer by layer across the wafer. Decode is bound by the chain of per-layer mesh reductions, not by
- * bandwidth; see {@link WaferExecutionModel}.
+ * Wafer-scale SRAM: weights and KV cache stay resident in on-wafer SRAM, every matrix op runs on a region of the
+ * mesh sized for it, and a token walks op by op across the wafer and hop by hop across wafers. Decode is bound by
+ * the ops' fixed overheads and mesh crossings, not by bandwidth; see {@link WaferExecutionModel}.
  */
 public final class WaferFamily implements AcceleratorFamily {
 
@@ -21,7 +21,7 @@ public final class WaferFamily implements AcceleratorFamily {
 
     @Override
     public String description() {
-        return "wafer-scale SRAM: weights stationary on the wafer, per-layer mesh-reduction latency, hops between wafers";
+        return "wafer-scale SRAM: weights stationary on the wafer, per-op mesh crossing and overhead, hops between wafers";
     }
 
     @Override

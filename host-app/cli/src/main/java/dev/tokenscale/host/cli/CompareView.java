@@ -43,6 +43,8 @@ final class CompareView {
     static void print(Output out, Comparison c, double costAt, SpeedPremium premium) {
         out.line(headline(c));
         out.line("economics: " + economics(c.economics()) + " (docs/metrics.md)");
+        out.line("serving: one token per step, no speculative decoding (wafer and LPU endpoints that use it run "
+                + "3-7x faster per user: estimate --speculative, docs/validation.md)");
         c.warnings().forEach(w -> out.line("warning: " + w));
         out.line("");
         print(out, summary(c, costAt));

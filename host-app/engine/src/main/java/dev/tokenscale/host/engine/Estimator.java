@@ -210,6 +210,7 @@ public final class Estimator {
     static String limitedBy(List<BreakdownLine> lines, Placement p) {
         Map<Bound, Double> byBound = new EnumMap<>(Bound.class);
         Map<String, Double> bytesByTier = new LinkedHashMap<>();
+        Map<String, Double> memorySecondsByTier = new LinkedHashMap<>();
         double total = 0;
         int latencyOps = 0;
         for (BreakdownLine line : lines) {
@@ -224,6 +225,9 @@ public final class Estimator {
             }
             if (!line.kind().equals(OpKind.TRANSFER.name()) && !line.kind().startsWith("ALL_")) {
                 bytesByTier.merge(line.resource(), line.bytes() * line.count(), Double::sum);
+                if (bound == Bound.MEMORY) {
+                    memorySecondsByTier.merge(line.resource(), line.totalSeconds(), Double::sum);
+                }
             }
         }
         Bound top = byBound.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
@@ -231,9 +235,10 @@ public final class Estimator {
         double share = total > 0 ? 100 * byBound.getOrDefault(top, 0.0) / total : 0;
         String what = switch (top) {
             case MEMORY -> {
-                Map.Entry<String, Double> tier = bytesByTier.entrySet().stream()
-                        .max(Map.Entry.comparingByValue()).orElseThrow();
-                yield String.format(Locale.ROOT, "memory: %s %.1f GB per step", tier.getKey(), tier.getValue() / 1e9);
+                // The tier whose reads take the most time (a slow spill tier can bind with fewer bytes).
+                String tier = memorySecondsByTier.entrySet().stream().max(Map.Entry.comparingByValue())
+                        .orElseThrow().getKey();
+                yield String.format(Locale.ROOT, "memory: %s %.1f GB per step", tier, bytesByTier.get(tier) / 1e9);
             }
             case COMPUTE -> "compute";
             case NETWORK -> "interconnect transfers";

@@ -101,6 +101,11 @@ public final class ModelChecks {
                 return "a term is " + term + "; memory, compute and latency seconds must be finite and >= 0";
             }
         }
+        double occupancy = timing.occupancySeconds();
+        if (!Double.isFinite(occupancy) || occupancy < 0 || occupancy > timing.seconds()) {
+            return "occupancy is " + occupancy + "; expected a finite value from 0 to seconds (" + timing.seconds()
+                    + ")";
+        }
         return timing.bound() == null ? "bound is null" : null;
     }
 
