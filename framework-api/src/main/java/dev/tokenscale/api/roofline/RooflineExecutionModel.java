@@ -54,7 +54,7 @@ public class RooflineExecutionModel implements ExecutionModel {
 
     /** AIConfigurator's default decode GEMV bandwidth efficiency (github.com/ai-dynamo/aiconfigurator system YAMLs). */
     public static final double DEFAULT_MEMORY_EFFICIENCY = 0.8;
-    /** Mid-range of the 0.5-0.7 that decode GEMMs reach (docs/physics.md, HBM GPUs). */
+    /** Mid-range of the 0.5-0.7 of peak that decode GEMMs commonly reach: an estimate, to be calibrated. */
     public static final double DEFAULT_COMPUTE_EFFICIENCY = 0.6;
     /** AIConfigurator's per memory-bound op latency, 3 us (github.com/ai-dynamo/aiconfigurator system YAMLs). */
     public static final double DEFAULT_OP_LATENCY = 3e-6;

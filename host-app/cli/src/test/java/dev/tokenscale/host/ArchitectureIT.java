@@ -18,9 +18,11 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.tokenscale.host.embed.Tokenscale;
 import dev.tokenscale.host.engine.Accelerator;
+import dev.tokenscale.host.explore.Derivation;
 import dev.tokenscale.host.http.ApiServer;
 import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.spec.HardwareReader;
+import dev.tokenscale.host.units.Units;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Data flows one way, and each module of the host holds one job: plugins describe (and see only the SPI), engines
- * compute (and see only the SPI), spec files become SPI values, the runtime loads plugins (and knows no face), the
+ * compute (and see only the SPI; the explorer also the silicon data's values), spec files become SPI values and
+ * silicon data values, the runtime loads plugins (and knows no face), the
  * embedding API serves integrators (and pulls in no face), faces present. Each module is checked in its own jar or
  * classes folder; the plugins in their built jars, as the host loads them.
  */
@@ -43,15 +46,29 @@ class ArchitectureIT {
         "dev.tokenscale.host.cli..", "dev.tokenscale.host.http.."};
 
     @Test
+    void unitsArePlainJava() {
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.tokenscale.host.units..")
+                .check(module(Units.class));
+    }
+
+    @Test
     void enginesUseOnlyJavaAndTheSpi() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.tokenscale.api..",
-                "dev.tokenscale.host.engine..").check(module(Accelerator.class));
+                "dev.tokenscale.host.units..", "dev.tokenscale.host.engine..").check(module(Accelerator.class));
+    }
+
+    @Test
+    void theExplorerComputesOverTheSpiTheEnginesAndTheSiliconValuesOnly() {
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.tokenscale.api..",
+                "dev.tokenscale.host.engine..", "dev.tokenscale.host.explore..", "dev.tokenscale.host.spec.silicon..")
+                .check(module(Derivation.class));
     }
 
     @Test
     void specFilesAreReadWithJacksonIntoSpiValuesOnly() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.tokenscale.api..",
-                "dev.tokenscale.host.spec..", "com.fasterxml.jackson..").check(module(HardwareReader.class));
+                "dev.tokenscale.host.units..", "dev.tokenscale.host.spec..", "com.fasterxml.jackson..")
+                .check(module(HardwareReader.class));
     }
 
     @Test
@@ -114,7 +131,8 @@ class ArchitectureIT {
             // Its own packages, so that a plugin never reaches into another plugin or the host.
             Stream<String> own = plugin.stream().map(JavaClass::getPackageName).distinct();
             classes().should().onlyDependOnClassesThat().resideInAnyPackage(Stream.concat(own,
-                            Stream.of("java..", "dev.tokenscale.api..", "org.osgi.framework", "org.slf4j.."))
+                            Stream.of("java..", "dev.tokenscale.api..", "org.osgi.framework",
+                                    "org.osgi.service.component.annotations", "org.slf4j.."))
                     .toArray(String[]::new))
                     .check(plugin);
             checked.add(jar.getFileName().toString());

@@ -30,8 +30,8 @@ class EmbeddingExampleIT {
 
     private static final Path EXAMPLE = REPO.resolve("examples/embedding");
     private static final List<String> MODULES = List.of("framework-api", "plugin-nvidia", "plugin-cerebras",
-            "plugin-groq-stacked", "plugin-workloads", "host-app/engine", "host-app/spec", "host-app/runtime",
-            "host-app/embed");
+            "plugin-groq-stacked", "plugin-workloads", "host-app/units", "host-app/engine", "host-app/spec",
+            "host-app/explore", "host-app/runtime", "host-app/embed");
 
     @TempDir
     static Path tmp;

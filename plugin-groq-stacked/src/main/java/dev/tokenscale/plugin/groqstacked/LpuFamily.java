@@ -9,6 +9,7 @@ import dev.tokenscale.api.MemoryTier;
 import dev.tokenscale.api.StackSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * SRAM LPUs (Groq TSP lineage) and hybrid-bonded stacked SRAM: weights resident in SRAM across many chips kept in
@@ -18,6 +19,8 @@ import java.util.List;
  * die's SRAM plus layers x layer area x density, and bandwidth is vertical signals x signal rate / 8, so a user
  * can change the layer count in a spec file and get a new part.
  */
+@Component(service = AcceleratorFamily.class,
+        property = AcceleratorFamily.SERVICE_PROPERTY_ID + "=" + LpuFamily.ID)
 public final class LpuFamily implements AcceleratorFamily {
 
     /** The id that LPU specs name in their {@code family} field. */

@@ -3,12 +3,16 @@ package com.example.tokenscale.meridian;
 import dev.tokenscale.api.AcceleratorFamily;
 import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.ExecutionModel;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * The Acme Meridian family: HBM chips whose compiler fuses elementwise passes into the matrix op before them. Its
  * systems are data ({@code hardware/*.yaml}, declared by the {@code Tokenscale-Hardware} header); specs name this
- * family by {@link #ID}.
+ * family by {@link #ID}. {@code @Component} registers it as a service while the plugin runs: bnd writes the
+ * component description and the host's Declarative Services runtime reads it, so the plugin needs no activator.
  */
+@Component(service = AcceleratorFamily.class,
+        property = AcceleratorFamily.SERVICE_PROPERTY_ID + "=" + MeridianFamily.ID)
 public final class MeridianFamily implements AcceleratorFamily {
 
     /** The id that Meridian specs name in their {@code family} field. */

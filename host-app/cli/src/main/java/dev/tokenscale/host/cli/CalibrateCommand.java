@@ -6,6 +6,7 @@ import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.engine.Calibrator;
 import dev.tokenscale.host.engine.ErrorStats;
 import dev.tokenscale.host.engine.MeasuredCase;
+import dev.tokenscale.host.units.Units;
 import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.calibration.CalibrationFiles;
 import jakarta.inject.Inject;

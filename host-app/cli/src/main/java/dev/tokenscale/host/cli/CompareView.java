@@ -10,6 +10,7 @@ import dev.tokenscale.host.engine.Curve;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.engine.OperatingPoint;
 import dev.tokenscale.host.engine.SpeedPremium;
+import dev.tokenscale.host.units.Units;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +18,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A comparison as tables and lines, the same for the terminal and the HTML report: the summary of DESIGN.md's
- * "What a user should see", the speed premium, the cost of each system, and CSV.
+ * A comparison as tables and lines, the same for the terminal and the HTML report: the summary table of {@code compare}
+ * (docs/cli.md), the speed premium, the cost of each system, and CSV.
  */
 final class CompareView {
 

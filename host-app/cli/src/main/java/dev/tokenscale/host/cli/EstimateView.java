@@ -4,6 +4,7 @@ import dev.tokenscale.host.engine.Estimate;
 import dev.tokenscale.host.engine.Estimate.BreakdownLine;
 import dev.tokenscale.host.engine.Estimate.StageView;
 import dev.tokenscale.host.engine.Estimate.TierUse;
+import dev.tokenscale.host.units.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -6,6 +6,7 @@ import dev.tokenscale.host.embed.Limit;
 import dev.tokenscale.host.engine.Comparison;
 import dev.tokenscale.host.engine.FleetPlan;
 import dev.tokenscale.host.engine.OperatingPoint;
+import dev.tokenscale.host.units.Units;
 import dev.tokenscale.host.spec.Dimension;
 import dev.tokenscale.host.spec.Quantities;
 import jakarta.inject.Inject;
@@ -78,8 +79,8 @@ final class FleetCommand implements Callable<Integer> {
                     plan.reachesTarget() ? "" : ", best reachable, below the target");
             rows.add(List.of(plan.hardware(), Units.count(plan.systems()), Units.count(plan.devices()), where,
                     p == null ? "-" : Units.count(p.tokensPerUserPerSecond()), Units.count(plan.concurrentUsers()),
-                    Units.si(plan.tokensPerSecond(), "tok/s"), bigDollars(plan.capexUsd()),
-                    bigDollars(plan.yearlyCostUsd()),
+                    Units.si(plan.tokensPerSecond(), "tok/s"), Units.bigDollars(plan.capexUsd()),
+                    Units.bigDollars(plan.yearlyCostUsd()),
                     plan.costPerMillionTokensUsd() == null ? "-" : Units.dollars(plan.costPerMillionTokensUsd())));
         }
         output.table(List.of("hardware", "systems", "devices", "operating point", "tok/s/user", "users",
@@ -102,18 +103,6 @@ final class FleetCommand implements Callable<Integer> {
                     + Units.si(Limit.POWER_WATTS.max(), "W") + ", e.g. 750MW");
         }
         return watts;
-    }
-
-    /** Dollars as people write large sums: $950K, $25.1M, $6.46B. */
-    static String bigDollars(double value) {
-        String[] suffixes = {"", "K", "M", "B", "T"};
-        int index = 0;
-        double scaled = value;
-        while (Math.abs(scaled) >= 1000 && index < suffixes.length - 1) {
-            scaled /= 1000;
-            index++;
-        }
-        return "$" + Units.si(scaled, "").trim() + suffixes[index];
     }
 
     private static String kind(Comparison c, String hardware) {

@@ -113,7 +113,7 @@ final class FrontierChart {
         ChartUtils.saveChartAsPNG(file.toFile(), chart(c, measure), WIDTH, HEIGHT);
     }
 
-    private static LogAxis axis(String label) {
+    static LogAxis axis(String label) {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
         axis.setTickUnit(new NumberTickUnit(1));
@@ -151,7 +151,7 @@ final class FrontierChart {
     }
 
     /** Twelve distinct colours (Tableau's), then evenly spaced hues. */
-    private static Color colour(int series, int count) {
+    static Color colour(int series, int count) {
         return series < PALETTE.length ? PALETTE[series]
                 : Color.getHSBColor((float) series / count, 0.8f, 0.8f);
     }

@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 final class HtmlReport {
 
-    private static final String STYLE = """
+    static final String STYLE = """
             body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em auto;max-width:1000px;color:#222}
             h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
             table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
@@ -109,15 +109,15 @@ final class HtmlReport {
                 .toList());
     }
 
-    private static void paragraph(StringBuilder html, String text) {
+    static void paragraph(StringBuilder html, String text) {
         html.append("<p class=\"note\">").append(escape(text)).append("</p>\n");
     }
 
-    private static void figure(StringBuilder html, String id, String svg) {
+    static void figure(StringBuilder html, String id, String svg) {
         html.append("<figure id=\"").append(id).append("\">\n").append(svg).append("\n</figure>\n");
     }
 
-    private static void table(StringBuilder html, Table table) {
+    static void table(StringBuilder html, Table table) {
         html.append("<table>\n<tr>");
         table.header().forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
         html.append("</tr>\n");

@@ -1,6 +1,7 @@
 package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.engine.ModelSummary;
+import dev.tokenscale.host.units.Units;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;

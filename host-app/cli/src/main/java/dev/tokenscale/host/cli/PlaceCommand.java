@@ -3,6 +3,7 @@ package dev.tokenscale.host.cli;
 import dev.tokenscale.host.embed.PlaceRequest;
 import dev.tokenscale.host.embed.PlacementRanking;
 import dev.tokenscale.host.embed.PlacementRanking.Ranked;
+import dev.tokenscale.host.units.Units;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,10 @@ package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.Progress;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
- * The CLI's {@link Progress}: a bar on standard error for long sweeps, drawn only when the CLI runs on a terminal
+ * The CLI's {@link Progress}: a bar with the time left on standard error for long sweeps, drawn only when the CLI runs on a terminal
  * (never in pipes or files) and only once the command has taken longer than {@link #DELAY_NANOS}, so quick runs stay
  * clean; the bar is wiped when the last system is done.
  */
@@ -45,6 +46,12 @@ final class ProgressBar implements Progress {
         }
     }
 
+    /** The time left at the pace so far, as {@code " ETA 1:05"}. */
+    private String eta(int done, int total) {
+        long seconds = Math.round((System.nanoTime() - started) / 1e9 * (total - done) / done);
+        return String.format(Locale.ROOT, " ETA %d:%02d  ", seconds / 60, seconds % 60);
+    }
+
     @Override
     public synchronized void swept(String hardware, int done, int total) {
         if (to == null) {
@@ -52,11 +59,12 @@ final class ProgressBar implements Progress {
         }
         if (done < total && System.nanoTime() - started > DELAY_NANOS) {
             int filled = WIDTH * done / total;
-            to.print("\r" + LABEL + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total);
+            to.print("\r" + LABEL + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
+                    + eta(done, total));
             to.flush();
             drawn = true;
         } else if (done == total && drawn) {
-            to.print("\r" + " ".repeat(LABEL.length() + WIDTH + 16) + "\r");
+            to.print("\r" + " ".repeat(LABEL.length() + WIDTH + 32) + "\r");
             to.flush();
             drawn = false;
         }

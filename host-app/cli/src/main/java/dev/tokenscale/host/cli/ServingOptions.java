@@ -1,7 +1,5 @@
 package dev.tokenscale.host.cli;
 
-import dev.tokenscale.api.Precision;
-import dev.tokenscale.host.embed.EstimateRequest;
 import dev.tokenscale.host.embed.Plugin;
 import dev.tokenscale.host.embed.Tokenscale;
 import java.nio.file.Path;
@@ -10,31 +8,15 @@ import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
- * The model and serving settings that every estimating command shares: model, context, prompt and precisions. The
- * batch is {@link WorkloadOptions}'s, for commands that estimate one batch; {@code compare} and {@code fleet} sweep it.
- * The request records of the embedding API check the values, so the CLI, the API and HTTP accept exactly the same.
+ * The model and serving settings that every estimating command shares: model, and the request shape of
+ * {@link RequestShapeOptions}. The batch is {@link WorkloadOptions}'s, for commands that estimate one batch;
+ * {@code compare} and {@code fleet} sweep it. The request records of the embedding API check the values, so the CLI,
+ * the API and HTTP accept exactly the same.
  */
-public class ServingOptions {
+public class ServingOptions extends RequestShapeOptions {
 
     @Option(names = "--model", paramLabel = "ID", description = "Model id (see `tokenscale models`).")
     String model;
-
-    @Option(names = "--context", paramLabel = "L", defaultValue = "" + EstimateRequest.DEFAULT_CONTEXT,
-            description = "Cached tokens per sequence (default: ${DEFAULT-VALUE}).")
-    long context;
-
-    @Option(names = "--prompt", paramLabel = "P", defaultValue = "" + EstimateRequest.DEFAULT_PROMPT,
-            description = "Prompt tokens, for time to first token (default: ${DEFAULT-VALUE}).")
-    long prompt;
-
-    @Option(names = "--weights", paramLabel = "PRECISION",
-            description = "Store all weights in this precision: bf16, fp16, fp8, int8, fp4, mxfp4 (default: the "
-                    + "model's native precisions).")
-    Precision weights;
-
-    @Option(names = "--kv", paramLabel = "PRECISION",
-            description = "KV-cache precision: bf16, fp8 (default: the model's).")
-    Precision kv;
 
     /** The model named by --model, or the one model that --model-file provided. */
     String modelId(Tokenscale host, HostOptions hostOptions) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 EstimateCommand.class,
                 PlaceCommand.class,
                 CompareCommand.class,
+                ExploreCommand.class,
                 FleetCommand.class,
                 ValidateCommand.class,
                 CalibrateCommand.class,

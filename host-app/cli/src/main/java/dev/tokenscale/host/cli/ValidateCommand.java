@@ -2,6 +2,7 @@ package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.engine.MeasuredCase;
+import dev.tokenscale.host.units.Units;
 import dev.tokenscale.host.engine.Validation;
 import dev.tokenscale.host.runtime.Installed;
 import jakarta.inject.Inject;

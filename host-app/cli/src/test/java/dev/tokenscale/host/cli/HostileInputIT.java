@@ -88,7 +88,7 @@ class HostileInputIT {
                 + "a whole number from 1 to 1,000,000",
         "validate --measurements {dir}/twice.csv | column 'step_seconds' appears twice",
         "calibrate --hardware nvidia-h200 --out x.yaml --measurements {dir}/huge-row.csv | '1e308': expected "
-                + "a time in seconds above 0, from 1e-9 to 3600",
+                + "a time from 1e-9 to 3600 s",
         "compare --model llama-3.1-8b --economics {dir}/passwd | the file holds a single text, not a mapping",
     })
     void badInputIsOneLineThatQuotesLittle(String commandLine, String expected) {

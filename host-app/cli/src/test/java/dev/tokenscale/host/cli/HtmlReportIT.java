@@ -51,8 +51,7 @@ class HtmlReportIT {
         }
         assertTrue(series.size() >= 8, "built-in systems with a frontier: " + series);
         String text = Files.readString(html);
-        assertFalse(Pattern.compile("(src|href)\\s*=\\s*['\"]?\\s*(https?:|//)|url\\(\\s*['\"]?(https?:|//)|<script|<link",
-                Pattern.CASE_INSENSITIVE).matcher(text).find(), "nothing is fetched from elsewhere");
+        assertSelfContained(text);
         String chart = firstChart(text);
         for (String id : series) {
             assertTrue(chart.contains(">" + id + "</text>"), "legend entry for " + id);
@@ -64,24 +63,18 @@ class HtmlReportIT {
         Optional<String> browser = browser();
         Assumptions.assumeTrue(browser.isPresent(), "no headless browser: install Debian's chromium package "
                 + "(apt-get install chromium) to render the report");
-        Path screenshot = dir.resolve("report.png");
-        Path log = dir.resolve("chromium.log");
-        Process chromium = new ProcessBuilder(browser.get(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + dir.resolve("profile"), "--hide-scrollbars", "--enable-logging=stderr",
-                "--window-size=1100,1000", "--screenshot=" + screenshot, html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "chromium finished");
-        String output = Files.readString(log);
-        assertEquals(0, chromium.exitValue(), output);
-        assertFalse(Pattern.compile("CONSOLE.*(Error|Uncaught)|Failed to load resource|net::ERR_").matcher(output)
-                .find(), output);
-        BufferedImage image = ImageIO.read(screenshot.toFile());
+        BufferedImage image = render(browser.get(), dir, html);
         assertTrue(Pixels.inked(image) > image.getWidth() * image.getHeight() / 50, "the page is not blank");
         assertTrue(Pixels.coloured(image) > 2000, "the chart is drawn in colour");
         for (Color colour : colours) {
             assertTrue(Pixels.contains(image, colour, 12), "the screenshot shows the series coloured " + colour);
         }
+    }
+
+    /** Nothing in the page is fetched from elsewhere: no remote source, style sheet or script. */
+    static void assertSelfContained(String html) {
+        assertFalse(Pattern.compile("(src|href)\\s*=\\s*['\"]?\\s*(https?:|//)|url\\(\\s*['\"]?(https?:|//)|<script|<link",
+                Pattern.CASE_INSENSITIVE).matcher(html).find(), "nothing is fetched from elsewhere");
     }
 
     private static String firstChart(String html) {
@@ -100,7 +93,27 @@ class HtmlReportIT {
         return colours;
     }
 
-    private static Optional<String> browser() {
+    /**
+     * A screenshot of the page in headless Chromium, which must render it without console errors or failed loads.
+     */
+    static BufferedImage render(String browser, Path dir, Path html) throws Exception {
+        Path screenshot = dir.resolve("report.png");
+        Path log = dir.resolve("chromium.log");
+        Process chromium = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + dir.resolve("profile"), "--hide-scrollbars", "--enable-logging=stderr",
+                "--window-size=1100,1000", "--screenshot=" + screenshot, html.toUri().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "chromium finished");
+        String output = Files.readString(log);
+        assertEquals(0, chromium.exitValue(), output);
+        assertFalse(Pattern.compile("CONSOLE.*(Error|Uncaught)|Failed to load resource|net::ERR_").matcher(output)
+                .find(), output);
+        return ImageIO.read(screenshot.toFile());
+    }
+
+    /** Debian's headless Chromium, when installed. */
+    static Optional<String> browser() {
         for (String dirName : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             for (String name : new String[] {"chromium", "chromium-browser"}) {
                 Path candidate = Path.of(dirName, name);

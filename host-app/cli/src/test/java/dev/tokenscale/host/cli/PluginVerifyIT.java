@@ -137,6 +137,30 @@ class PluginVerifyIT {
     }
 
     @Test
+    void aDeclarativeServicesFamilyThatFailsToActivate() throws Exception {
+        verify(bundle("test.boom").component("test.boom.Family", """
+                package test.boom;
+                import dev.tokenscale.api.*;
+                public final class Family implements AcceleratorFamily {
+                    public Family() {
+                        throw new IllegalStateException("licence server unreachable");
+                    }
+                    public String id() { return "boom"; }
+                    public String description() { return "a family that needs a licence server"; }
+                    public ExecutionModel executionModel(AcceleratorSpec spec) { return null; }
+                }
+                """, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="test.boom.Family">
+                  <property name="tokenscale.family" type="String" value="boom"/>
+                  <service><provide interface="dev.tokenscale.api.AcceleratorFamily"/></service>
+                  <implementation class="test.boom.Family"/>
+                </scr:component>
+                """)).fails("registers family boom", "its component test.boom.Family failed to activate: "
+                + "IllegalStateException: licence server unreachable");
+    }
+
+    @Test
     void specMissingASource() throws Exception {
         verify(bundle("test.unsourced").hardware("x.yaml", spec("x", "roofline",
                 "bandwidth: {value: 1 TB/s, source: \"estimate: test fixture\"}", "bandwidth: {value: 1 TB/s}")))

@@ -57,7 +57,8 @@ class PluginsCommandIT {
         List<String> lines = out.toString().lines().toList();
         for (String expected : List.of("plain-library.jar .* not an OSGi bundle",
                 "test.needs-api-2 .* FAILED .* provides " + ApiVersion.VALUE, "test.needs-java-21 .* FAILED .* Java 21",
-                "test.throwing-activator .* FAILED .* no licence", "test.models .* ACTIVE .*/broken.yaml")) {
+                "test.throwing-activator .* FAILED .* no licence", "test.failing-component .* FAILED .* no licence",
+                "test.models .* ACTIVE .*/broken.yaml")) {
             assertEquals(1, lines.stream().filter(l -> l.matches(expected + ".*")).count(), expected + " in\n" + out);
         }
         // What the host skipped is also said on stderr: one warning line each, never a stack trace.

@@ -184,11 +184,7 @@ final class Queries {
     /** The workload of a request: the model's own precisions unless the request names others. */
     static Workload workload(ModelArchitecture model, int batch, long context, long prompt, Precision weights,
                              Precision kv) {
-        Workload workload = Workload.of(model, batch, context, prompt);
-        if (weights != null) {
-            workload = workload.withWeights(weights);
-        }
-        return kv == null ? workload : workload.withKv(kv);
+        return Workload.of(model, batch, context, prompt, weights, kv);
     }
 
     /** Advice for a context beyond what the model declares: allowed, since users study such variants. */

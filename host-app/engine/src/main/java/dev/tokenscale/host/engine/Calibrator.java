@@ -29,13 +29,14 @@ public final class Calibrator {
     /** The rows are trusted to about 5%, the error the model aims for; priors are weighed against that. */
     static final double ROW_ERROR = 0.05;
     /**
-     * Spread of an efficiency around its sourced value: a factor 1.25 (decode GEMV bandwidth 0.64-0.8 of peak,
-     * GEMM 0.5-0.7 in PHYSICS.md section 3).
+     * Spread of an efficiency around its sourced value: a factor 1.25 (decode GEMV bandwidth reaches 0.64-0.8 of
+     * peak across GPUs, the AIConfigurator system YAMLs and github.com/lablup/mlxcel/pull/684; decode GEMMs 0.5-0.7).
      */
     static final double EFFICIENCY_SPREAD = 1.25;
     /**
-     * Spread of a latency around its sourced value: a factor 3 (per-op fixed cost 2-4 us under CUDA graphs, 5-15 us
-     * without, in PHYSICS.md section 3).
+     * Spread of a latency around its sourced value: a factor 3 (per-op fixed cost 3 us under CUDA graphs in the
+     * AIConfigurator system YAMLs, 5-15 us per launch without them,
+     * fridayswithfaraday.com/posts/cuda-graphs-inference).
      */
     static final double LATENCY_SPREAD = 3;
 

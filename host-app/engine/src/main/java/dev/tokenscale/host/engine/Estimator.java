@@ -139,14 +139,27 @@ public final class Estimator {
                                 List<BreakdownLine> lines) {
         double[] pathAndBusiest = pathAndBusiest(m, a, w, p, pass, lines);
         double path = pathAndBusiest[0];
-        double cycle = Math.max(path, p.microBatches() * pathAndBusiest[1]);
+        double busiest = pathAndBusiest[1];
+        double cycle = Math.max(path, p.microBatches() * busiest);
         if (lines != null && cycle > path) {
-            double wait = cycle - path;
-            lines.add(line(-1, "pipeline", 1, new Operation(OpKind.TRANSFER, "wait for the busiest stage ("
-                    + p.microBatches() + " micro-batches in flight)", 0, 0, p.hopLink() == null ? "" : p.hopLink(),
-                    w.weights(), 1), new OpTiming(wait, 0, 0, wait, Bound.LATENCY)));
+            lines.add(queueing(p, busiest, path, w));
         }
         return cycle;
+    }
+
+    /**
+     * The pipeline's queueing term: the busiest stage holds each of the M micro-batches in flight for its busy
+     * interval in turn, so between two tokens of one micro-batch it serves the other M - 1, (M - 1) x busiest,
+     * while that micro-batch spends only the rest of its path, path - busiest, in the other stages and hops. The
+     * difference is the time its token queues; it is a term of the breakdown whenever it is positive.
+     */
+    private static BreakdownLine queueing(Placement p, double busiest, double path, Workload w) {
+        int others = p.microBatches() - 1;
+        double queued = others * busiest - (path - busiest);
+        Operation queue = new Operation(OpKind.TRANSFER, "queueing while the busiest stage serves the other "
+                + others + " micro-batch" + (others == 1 ? "" : "es"), 0, 0,
+                p.hopLink() == null ? "" : p.hopLink(), w.weights(), 1);
+        return line(-1, "pipeline", 1, queue, new OpTiming(queued, 0, 0, queued, Bound.LATENCY));
     }
 
     private static double[] pathAndBusiest(ModelArchitecture m, Accelerator a, Workload w, Placement p, Pass pass) {

@@ -41,13 +41,6 @@ public record Footprint(double weightBytes, double kvBytes) {
         return new Footprint(weights, kv);
     }
 
-    /** Bytes as gigabytes for messages: {@code 812 GB}, {@code 1,030 GB}, {@code 4.23 GB}, {@code 0.576 GB}. */
-    public static String gigabytes(double bytes) {
-        double gb = bytes / 1e9;
-        return (gb >= 100 ? String.format(java.util.Locale.ROOT, "%,.0f", gb)
-                : String.format(java.util.Locale.ROOT, "%.3g", gb)) + " GB";
-    }
-
     /** Bytes of all the model's weights at the workload's precisions (both tables when the head is untied). */
     public static double modelWeightBytes(ModelArchitecture m, Workload w) {
         // Tier names do not matter for a footprint.

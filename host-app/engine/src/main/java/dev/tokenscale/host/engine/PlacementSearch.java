@@ -3,6 +3,7 @@ package dev.tokenscale.host.engine;
 import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.LinkScope;
 import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.host.units.Units;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -153,7 +154,7 @@ public final class PlacementSearch {
             Footprint all = Footprint.of(m, w, Shard.whole(m, spec), w.batch());
             return String.format(Locale.ROOT, "%s needs at least %d %s devices (%s) to hold %s of weights and "
                             + "%s of KV cache; the limit is %d", m.id(), fewestDevices, spec.id(), fewestShape,
-                    Footprint.gigabytes(all.weightBytes()), Footprint.gigabytes(all.kvBytes()),
+                    Units.gigabytes(all.weightBytes()), Units.gigabytes(all.kvBytes()),
                     constraints.maxDevices());
         }
         if (fastest > 0 && fastest < constraints.minInteractivity()) {

@@ -7,6 +7,7 @@ import dev.tokenscale.api.Interconnect;
 import dev.tokenscale.api.LinkScope;
 import dev.tokenscale.api.MemoryTier;
 import dev.tokenscale.api.ModelArchitecture;
+import dev.tokenscale.host.units.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -159,13 +160,13 @@ public final class Placements {
                 tp > 1 ? "link" : null), w.batch());
         return String.format("needs %s of weights and %s of KV cache in all, and the first stage at least %s "
                         + "(embedding table and one layer); %d x %d %s hold %s usable each (%s %s x %.2f)%s",
-                Footprint.gigabytes(all.weightBytes() * tp),
-                Footprint.gigabytes(all.kvBytes() * tp), Footprint.gigabytes(firstStage.totalBytes()), stages, tp,
+                Units.gigabytes(all.weightBytes() * tp),
+                Units.gigabytes(all.kvBytes() * tp), Units.gigabytes(firstStage.totalBytes()), stages, tp,
                 spec.deviceKind(),
-                Footprint.gigabytes(usable(spec, spec.primaryMemory())), tier,
-                Footprint.gigabytes(spec.primaryMemory().capacity().value()),
+                Units.gigabytes(usable(spec, spec.primaryMemory())), tier,
+                Units.gigabytes(spec.primaryMemory().capacity().value()),
                 spec.parameter(USABLE_MEMORY, DEFAULT_USABLE_MEMORY),
-                spillTier(spec).map(t -> " plus " + Footprint.gigabytes(usable(spec, t)) + " of " + t.name()
+                spillTier(spec).map(t -> " plus " + Units.gigabytes(usable(spec, t)) + " of " + t.name()
                         + " for spilled KV").orElse(""));
     }
 
@@ -231,7 +232,7 @@ public final class Placements {
     }
 
     /** Per-layer time and bytes of one device, so that cuts are checked in O(layers). */
-    private static final class Profile {
+    static final class Profile {
         private final ModelArchitecture m;
         private final AcceleratorSpec spec;
         private final int tp;
@@ -244,6 +245,8 @@ public final class Placements {
         private final double headBytes;
         private final double primary;
         private final double spill;
+        /** For each first layer of a stage, the largest end whose layers still fit: {@code fits} in one lookup. */
+        private final int[] fitsUpTo;
         private double totalSeconds;
 
         Profile(ModelArchitecture m, Accelerator a, Workload w, int tp, int ep, String link, int microBatches,
@@ -279,6 +282,17 @@ public final class Placements {
             headBytes = m.tiedEmbeddings() ? 0 : table;
             primary = usable(spec, spec.primaryMemory());
             spill = spillAllowed ? spillTier(spec).map(t -> usable(spec, t)).orElse(0.0) : 0;
+            // A stage's bytes only grow as it takes more layers and only shrink as it starts later, so the largest
+            // end that fits never falls as the first layer rises: one pass finds them all.
+            fitsUpTo = new int[layers];
+            int end = 0;
+            for (int first = 0; first < layers; first++) {
+                end = Math.max(end, first);
+                while (end < layers && fits(first, end + 1)) {
+                    end++;
+                }
+                fitsUpTo[first] = end;
+            }
         }
 
         private Shard plain(int first, int end, boolean embedding, boolean head) {
@@ -295,7 +309,8 @@ public final class Placements {
             return kvPrefix[end] - kvPrefix[first];
         }
 
-        private boolean fits(int first, int end) {
+        /** Whether layers {@code [first, end)} fit one device's memory (with the embedding table and head). */
+        boolean fits(int first, int end) {
             double weights = weights(first, end);
             return weights <= primary && weights + kv(first, end) <= primary + spill;
         }
@@ -306,8 +321,8 @@ public final class Placements {
             int first = 0;
             double time = 0;
             for (int i = 0; i < m.layers(); i++) {
-                if (i > first && (time + seconds[i] > target || !fits(first, i + 1))) {
-                    if (!fits(first, i)) {
+                if (i > first && (time + seconds[i] > target || i + 1 > fitsUpTo[first])) {
+                    if (i > fitsUpTo[first]) {
                         return null;
                     }
                     ranges.add(new int[] {first, i});
@@ -319,11 +334,16 @@ public final class Placements {
                 }
                 time += seconds[i];
             }
-            if (!fits(first, m.layers())) {
+            if (m.layers() > fitsUpTo[first]) {
                 return null;
             }
             ranges.add(new int[] {first, m.layers()});
             return ranges;
+        }
+
+        /** The time of one layer. */
+        double seconds(int layer) {
+            return seconds[layer];
         }
 
         /** The shard of a stage, with the KV that does not fit its first tier spilled to the next. */

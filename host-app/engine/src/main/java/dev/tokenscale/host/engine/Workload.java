@@ -33,6 +33,16 @@ public record Workload(int batch, long contextTokens, long promptTokens, Precisi
                 model.precision().expertWeights(), model.precision().kv());
     }
 
+    /** A workload in these precisions, or the model's native ones where a precision is {@code null}. */
+    public static Workload of(ModelArchitecture model, int batch, long contextTokens, long promptTokens,
+                              Precision weights, Precision kv) {
+        Workload workload = of(model, batch, contextTokens, promptTokens);
+        if (weights != null) {
+            workload = workload.withWeights(weights);
+        }
+        return kv == null ? workload : workload.withKv(kv);
+    }
+
     /** The same workload at another batch size. */
     public Workload withBatch(int newBatch) {
         return new Workload(newBatch, contextTokens, promptTokens, weights, experts, kv);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Parameter counts and KV-cache sizes of every catalog model, against the published figures and PHYSICS.md 4. */
+/** Parameter counts and KV-cache sizes of every catalog model, against published figures and sizes worked by hand. */
 class ModelMathTest {
 
     @Test
@@ -61,7 +61,7 @@ class ModelMathTest {
     @Test
     void gptOssSlidingLayersHoldAFixedWindowPerSequence() {
         ModelArchitecture m = Catalog.model("gpt-oss-120b");
-        // PHYSICS.md 4: 18 sliding layers x 128 tokens x 2 x 8 x 64 x 2 B = 4.5 MiB per sequence.
+        // 18 sliding layers x 128 tokens x 2 x 8 x 64 x 2 B = 4.5 MiB per sequence.
         assertEquals(4.5 * 1024 * 1024, ModelMath.slidingKvBytesPerSequence(m, Precision.BF16), 0);
         for (long context : new long[] {1, 128, 129, 8192, 1_000_000}) {
             double expected = 36_864.0 * context + 18 * Math.min(context, 128) * 2048.0;

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The placement engine on the real plugins' data and execution models: the industry facts of DESIGN.md that depend
+ * The placement engine on the real plugins' data and execution models: the published industry facts that depend
  * on how a model is spread (wafer counts, hops, the island problem), and two properties every placement must keep.
  */
 class PlacementTest {

@@ -59,6 +59,42 @@ class StepTimeTest {
         assertTermsAddUp(estimate(model, hardware, batch, context, pp, tp, mb, null));
     }
 
+    /**
+     * Two pipeline stages of unequal size on HBM GPUs (whose operations occupy the device for their whole time), two
+     * micro-batches in flight: a token of one micro-batch goes through stage 0, the hop and stage 1, and then waits
+     * while the busier stage serves the other micro-batch. From the stages' own terms, t0 and t1, and the hop h: the
+     * path is t0 + h + t1, the busier stage holds each micro-batch max(t0, t1) + h, and the cycle is
+     * max(path, 2 x (max(t0, t1) + h)); the queueing term is the cycle less the path.
+     */
+    @Test
+    void microBatchesQueueBehindTheBusiestStage() {
+        Estimate e = estimate("deepseek-v3", "nvidia-h200", 64, 16384, 2, 8, 2, null);
+        double[] stage = new double[2];
+        double hop = 0;
+        BreakdownLine queueing = null;
+        for (BreakdownLine line : e.breakdown()) {
+            if (line.stage() >= 0) {
+                stage[line.stage()] += line.totalSeconds();
+            } else if (line.name().equals("activations to the next stage")) {
+                hop = line.seconds();
+            } else if (line.name().startsWith("queueing")) {
+                queueing = line;
+            }
+        }
+        double path = stage[0] + hop + stage[1];
+        double busiest = Math.max(stage[0], stage[1]) + hop;
+        assertTrue(2 * busiest > path, "deepseek-v3's stages are unequal (3 dense layers and the embedding in the "
+                + "first): " + stage[0] + " vs " + stage[1]);
+        assertEquals(2 * busiest, e.stepSeconds(), 1e-12 * e.stepSeconds());
+        assertNotNull(queueing, "the queueing term is on the breakdown");
+        assertEquals("queueing while the busiest stage serves the other 1 micro-batch", queueing.name());
+        assertEquals(busiest - (path - busiest), queueing.totalSeconds(), 1e-12 * e.stepSeconds());
+
+        Estimate alone = estimate("deepseek-v3", "nvidia-h200", 64, 16384, 2, 8, 1, null);
+        assertTrue(alone.breakdown().stream().noneMatch(l -> l.name().startsWith("queueing")),
+                "one micro-batch in flight never queues");
+    }
+
     @Test
     void speculativeRunsAddUpAndSpeedUpByTheExpectedTokensPerVerify() {
         ModelArchitecture draft = Catalog.model("llama-3.1-8b");

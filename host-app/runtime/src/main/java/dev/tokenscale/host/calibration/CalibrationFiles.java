@@ -57,10 +57,6 @@ public final class CalibrationFiles {
     }
 
     private static CalibratedRange range(RangeFile r, Fields fields) throws SpecException {
-        if (r.devices() == null || r.devices() < 1) {
-            throw fields.error("range.devices", (r.devices() == null ? "missing" : "'" + r.devices() + "'")
-                    + "; expected a whole number of 1 or more");
-        }
         if (r.models() == null || r.models().isEmpty()) {
             throw fields.error("range.models", "missing; expected the measured models with id, activeParameters "
                     + "and moe");
@@ -80,7 +76,8 @@ public final class CalibrationFiles {
         }
         return new CalibratedRange(span("range.batch", r.batch(), fields),
                 span("range.contextTokens", r.contextTokens(), fields),
-                span("range.promptTokens", r.promptTokens(), fields), r.devices(), models);
+                span("range.promptTokens", r.promptTokens(), fields), fields.positive("range.devices", r.devices()),
+                models);
     }
 
     private static Span span(String path, SpanFile s, Fields fields) throws SpecException {

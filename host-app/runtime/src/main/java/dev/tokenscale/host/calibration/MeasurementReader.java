@@ -1,8 +1,5 @@
 package dev.tokenscale.host.calibration;
 
-import dev.tokenscale.host.spec.BoundedInput;
-import dev.tokenscale.host.spec.SpecMapper;
-import dev.tokenscale.host.spec.SpecException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,6 +11,12 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.tokenscale.host.engine.Measurement;
 import dev.tokenscale.host.engine.Measurement.Phase;
 import java.io.ByteArrayInputStream;
+import dev.tokenscale.host.spec.Dimension;
+import dev.tokenscale.host.spec.BoundedInput;
+import dev.tokenscale.host.spec.Fields;
+import dev.tokenscale.host.spec.Fields.Range;
+import dev.tokenscale.host.spec.SpecException;
+import dev.tokenscale.host.spec.SpecMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads measurement files: CSV with a header row, or JSON as an array of objects, both with the columns of
@@ -38,11 +42,6 @@ public final class MeasurementReader {
     public static final List<String> INFORMATIONAL = List.of("tokens_per_user_per_second",
             "tokens_per_gpu_per_second", "note");
 
-    /** Shortest step a row may report: a decode step moves at least one byte and launches at least one kernel. */
-    static final double MIN_SECONDS = 1e-9;
-    /** Longest step a row may report: a decode step or prefill that takes an hour is not a serving measurement. */
-    static final double MAX_SECONDS = 3600;
-    private static final String SECONDS = "expected a time in seconds above 0, from 1e-9 to 3600";
     /** Largest batch a row may report, as in requests. */
     static final long MAX_BATCH = 1 << 16;
     /** Longest context or prompt a row may report, as in requests. */
@@ -179,80 +178,38 @@ public final class MeasurementReader {
     }
 
     private static Measurement measurement(Written row, String fileName) throws SpecException {
-        Cells cells = new Cells(row, fileName);
-        Phase phase = cells.phase();
+        Fields cells = Fields.row(fileName, row.line());
+        Map<String, String> written = row.cells();
+        Phase phase = cells.enumValue("phase", written.get("phase"), Phase.class);
         boolean decode = phase == Phase.DECODE;
-        long context = decode ? cells.whole("context_tokens", 1, MAX_TOKENS, "a decode row needs its cached tokens")
-                : cells.optionalWhole("context_tokens");
-        long prompt = decode ? 0 : cells.whole("prompt_tokens", 1, MAX_TOKENS, "a prefill row needs its prompt length");
-        return new Measurement(cells.text("hardware"), cells.text("model"), phase,
-                (int) cells.whole("batch", 1, MAX_BATCH, "every row needs its batch"), context, prompt, cells.seconds(),
+        long context = decode ? required(cells, written, "context_tokens", 1, "a decode row needs its cached tokens")
+                : Objects.requireNonNullElse(cells.whole("context_tokens", written.get("context_tokens"), 0), 0L);
+        long prompt = decode ? 0
+                : required(cells, written, "prompt_tokens", 1, "a prefill row needs its prompt length");
+        long batch = required(cells, written, "batch", 1, "every row needs its batch");
+        atMost(cells, "context_tokens", context, MAX_TOKENS);
+        atMost(cells, "prompt_tokens", prompt, MAX_TOKENS);
+        atMost(cells, "batch", batch, MAX_BATCH);
+        return new Measurement(cells.required("hardware", written.get("hardware")),
+                cells.required("model", written.get("model")), phase, (int) batch, context, prompt,
+                cells.quantity("step_seconds", written.get("step_seconds"), Dimension.TIME, Range.STEP),
                 fileName + ", line " + row.line());
     }
 
-    /** The cells of one row, checked one column at a time. */
-    private record Cells(Written row, String fileName) {
-
-        private SpecException error(String column, String problem) {
-            return new SpecException(fileName, "", "line " + row.line() + ", column '" + column + "': " + problem);
+    /** A count within the range requests accept, so that a row can be predicted as a request would be. */
+    private static void atMost(Fields cells, String column, long value, long max) throws SpecException {
+        if (value > max) {
+            throw cells.error(column, "'" + value + "': expected at most " + String.format(Locale.ROOT, "%,d", max));
         }
+    }
 
-        private String value(String column) {
-            return row.cells().getOrDefault(column, "");
+    /** A cell that every row of its kind needs: a whole number of {@code min} or more. */
+    private static long required(Fields cells, Map<String, String> written, String column, long min, String why)
+            throws SpecException {
+        Long value = cells.whole(column, written.get(column), min);
+        if (value == null) {
+            throw cells.error(column, "empty; " + why + ", " + Fields.wholeNumber(min));
         }
-
-        String text(String column) throws SpecException {
-            String value = value(column);
-            if (value.isEmpty()) {
-                throw error(column, "empty; expected an id");
-            }
-            return value;
-        }
-
-        Phase phase() throws SpecException {
-            String value = value("phase");
-            try {
-                return Phase.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw error("phase", "'" + SpecMapper.quoted(value) + "': expected decode or prefill");
-            }
-        }
-
-        long whole(String column, long min, long max, String why) throws SpecException {
-            String value = value(column);
-            if (value.isEmpty()) {
-                throw error(column, "empty; " + why + ", a whole number of " + min + " or more");
-            }
-            long parsed;
-            try {
-                parsed = Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                throw error(column, "'" + SpecMapper.quoted(value) + "': expected a whole number of " + min
-                        + " or more");
-            }
-            if (parsed < min || parsed > max) {
-                throw error(column, "'" + value + "': expected a whole number from " + min + " to "
-                        + String.format(Locale.ROOT, "%,d", max));
-            }
-            return parsed;
-        }
-
-        long optionalWhole(String column) throws SpecException {
-            return value(column).isEmpty() ? 0 : whole(column, 0, MAX_TOKENS, "");
-        }
-
-        double seconds() throws SpecException {
-            String value = value("step_seconds");
-            double seconds;
-            try {
-                seconds = Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                throw error("step_seconds", "'" + SpecMapper.quoted(value) + "': " + SECONDS);
-            }
-            if (!(seconds >= MIN_SECONDS && seconds <= MAX_SECONDS)) {
-                throw error("step_seconds", "'" + value + "': " + SECONDS);
-            }
-            return seconds;
-        }
+        return value;
     }
 }

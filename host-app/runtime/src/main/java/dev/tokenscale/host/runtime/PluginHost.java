@@ -5,6 +5,8 @@ import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.ApiVersion;
 import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.engine.Calibration;
+import dev.tokenscale.host.runtime.PluginData.Sourced;
+import dev.tokenscale.host.spec.SpecException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ public final class PluginHost implements AutoCloseable {
 
     private PluginHost(EmbeddedFramework framework, HostConfig config) {
         this.framework = framework;
-        this.registry = new Registry(framework.context(), config, this::declared);
+        this.registry = new Registry(framework, config, this::declared);
         this.extender = new SpecExtender(framework.context(), config.notices(), registry::changed);
         this.deployments = new Deployments(framework, config.notices(), registry::changed, START_TIMEOUT);
     }
@@ -79,8 +81,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public List<PluginReport> plugins() {
         Registry.Snapshot snapshot = registry.snapshot();
-        return PluginReports.all(framework.context().getBundles(), deployments, extender, snapshot.refused(),
-                snapshot.problems());
+        return PluginReports.all(framework, deployments, extender, registry, snapshot.refused(), snapshot.problems());
     }
 
     /**
@@ -131,6 +132,34 @@ public final class PluginHost implements AutoCloseable {
         return spec -> new Accelerator(spec, family.executionModel(spec), accelerator.origin());
     }
 
+    /**
+     * The declared spec of an installed system (before its family resolves it, with its calibration applied), for
+     * designs derived from it.
+     */
+    public Optional<AcceleratorSpec> declaredSpec(String hardwareId) {
+        for (PluginData data : declared()) {
+            for (Sourced<AcceleratorSpec> spec : data.hardware()) {
+                if (spec.value().id().equals(hardwareId)) {
+                    return Optional.of(calibration(hardwareId).map(c -> c.applyTo(spec.value())).orElse(spec.value()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A spec made outside any plugin (a derived design) run through its installed family, as installed specs are.
+     *
+     * @throws IllegalArgumentException when its family is not installed or rejects it, in one line
+     */
+    public Accelerator accelerator(AcceleratorSpec declared, String origin) {
+        try {
+            return Registry.accelerate(new Sourced<>(declared, origin), familiesById());
+        } catch (SpecException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** The families by id: the host's own (the default roofline and in-process ones), then every family service. */
     Map<String, AcceleratorFamily> familiesById() {
         return registry.snapshot().families();
@@ -164,6 +193,11 @@ public final class PluginHost implements AutoCloseable {
     /** The failure reported for a jar that could not be installed or started, or {@code null}. */
     PluginReport failure(Path jar) {
         return deployments.failure(jar);
+    }
+
+    /** Why a bundle's Declarative Services component failed to activate, if one did. */
+    Optional<String> componentFailure(Bundle bundle) {
+        return framework.componentFailure(bundle);
     }
 
     /** The framework's bundle context, for tests and the conformance kit. */

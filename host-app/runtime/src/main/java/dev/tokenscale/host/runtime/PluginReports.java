@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 
@@ -25,18 +26,19 @@ final class PluginReports {
      * @param refused  why a bundle's family was refused, by bundle id: the bundle is reported as failed
      * @param problems one line per unusable spec, keyed by the spec's origin
      */
-    static List<PluginReport> all(Bundle[] bundles, Deployments deployments, SpecExtender extender,
-                                  Map<Long, String> refused, Map<String, String> problems) {
+    static List<PluginReport> all(EmbeddedFramework framework, Deployments deployments, SpecExtender extender,
+                                  Registry registry, Map<Long, String> refused, Map<String, String> problems) {
         List<PluginReport> reports = new ArrayList<>();
-        for (Bundle bundle : bundles) {
-            if (bundle.getBundleId() == 0 || deployments.failed(bundle)) {
+        for (Bundle bundle : framework.context().getBundles()) {
+            if (framework.isHostBundle(bundle) || deployments.failed(bundle)) {
                 continue;
             }
             PluginData data = extender.data(bundle);
-            String refusal = refused.get(bundle.getBundleId());
+            Optional<String> failure = Optional.ofNullable(refused.get(bundle.getBundleId()))
+                    .or(() -> bundle.getState() == Bundle.ACTIVE ? registry.familyFailure(bundle) : Optional.empty());
             String errors = errors(data, problems);
-            reports.add(refusal == null ? of(bundle, stateName(bundle.getState()), data, errors)
-                    : of(bundle, "FAILED", data, errors == null ? refusal : refusal + "; " + errors));
+            reports.add(of(bundle, failure.isPresent() ? "FAILED" : stateName(bundle.getState()), data,
+                    failure.map(f -> errors == null ? f : f + "; " + errors).orElse(errors)));
         }
         reports.addAll(deployments.failures());
         deployments.files().forEach((file, data) -> {

@@ -117,7 +117,7 @@ public final class PluginVerifier {
             return;
         }
         checks.add(Check.pass("starts", "active"));
-        List<String> familyIds = families(host.context(), bundle, checks);
+        List<String> familyIds = families(host, bundle, checks);
         PluginData data = host.data(bundle);
         if (familyIds.isEmpty() && data.hardware().isEmpty() && data.models().isEmpty() && data.errors().isEmpty()) {
             checks.add(Check.fail("provides", "registers no accelerator family and declares no hardware or models "
@@ -162,7 +162,8 @@ public final class PluginVerifier {
     }
 
     /** The ids of the families the bundle registers; a malformed registration adds a failed check. */
-    private static List<String> families(BundleContext context, Bundle bundle, List<Check> checks) {
+    private static List<String> families(PluginHost host, Bundle bundle, List<Check> checks) {
+        BundleContext context = host.context();
         List<String> ids = new ArrayList<>();
         ServiceReference<?>[] registered = bundle.getRegisteredServices();
         for (ServiceReference<?> ref : registered == null ? new ServiceReference<?>[0] : registered) {
@@ -172,7 +173,8 @@ public final class PluginVerifier {
             Object property = ref.getProperty(AcceleratorFamily.SERVICE_PROPERTY_ID);
             Object service = context.getService(ref);
             try {
-                String problem = familyProblem(property, service);
+                String problem = service == null ? host.componentFailure(bundle)
+                        .orElse("the service object is missing") : familyProblem(property, service);
                 if (problem == null) {
                     ids.add(property.toString());
                     checks.add(Check.pass("registers family " + property, ((AcceleratorFamily) service).description()));

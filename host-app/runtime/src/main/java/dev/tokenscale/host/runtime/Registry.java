@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -40,6 +39,8 @@ final class Registry implements AutoCloseable {
     private final Consumer<String> notices;
     private final Supplier<List<PluginData>> declared;
     private final ServiceTracker<AcceleratorFamily, AcceleratorFamily> families;
+    /** Why a bundle's family service has no object (its DS component failed to activate), by bundle id. */
+    private final Map<Long, String> failedFamilies = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     /** Families that stopped answering, with why: their systems are skipped until their plugin is redeployed. */
@@ -66,17 +67,25 @@ final class Registry implements AutoCloseable {
      * configuration gives in process), and the data {@code declared} returns: bundles' data before spec-only files', so that a built-in system keeps
      * its id.
      */
-    Registry(BundleContext context, HostConfig config, Supplier<List<PluginData>> declared) {
+    Registry(EmbeddedFramework framework, HostConfig config, Supplier<List<PluginData>> declared) {
         config.calibrations().forEach(c -> this.calibrations.put(c.hardware(), c));
         List<AcceleratorFamily> own = new ArrayList<>(List.of(new RooflineFamily()));
         own.addAll(config.families());
         this.ownFamilies = List.copyOf(own);
         this.notices = config.notices();
         this.declared = declared;
-        this.families = new ServiceTracker<>(context, AcceleratorFamily.class, null) {
+        this.families = new ServiceTracker<>(framework.context(), AcceleratorFamily.class, null) {
             @Override
             public AcceleratorFamily addingService(ServiceReference<AcceleratorFamily> reference) {
                 AcceleratorFamily family = super.addingService(reference);
+                Bundle bundle = reference.getBundle();
+                if (family == null && bundle != null) {
+                    String failure = framework.componentFailure(bundle).orElse("its family service has no object");
+                    failedFamilies.put(bundle.getBundleId(), failure);
+                    notices.accept("plugin " + bundle.getSymbolicName() + " skipped: " + failure);
+                } else if (bundle != null) {
+                    failedFamilies.remove(bundle.getBundleId());
+                }
                 changed();
                 return family;
             }
@@ -136,6 +145,11 @@ final class Registry implements AutoCloseable {
         if (warned.add(line)) {
             notices.accept(line);
         }
+    }
+
+    /** Why this bundle's family could not be used (its DS component failed to activate), if it could not. */
+    Optional<String> familyFailure(Bundle bundle) {
+        return Optional.ofNullable(failedFamilies.get(bundle.getBundleId()));
     }
 
     /** The calibration applied to a hardware id, if any. */

@@ -9,6 +9,7 @@ import dev.tokenscale.api.OpTiming;
 import dev.tokenscale.api.Operation;
 import dev.tokenscale.api.Precision;
 import dev.tokenscale.host.engine.Accelerator;
+import dev.tokenscale.host.units.Units;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class ModelChecks {
             }
         }
         checks.add(Check.pass(prefix + "finite positive times", ops.size() + " operations, "
-                + Si.format(min(reference), "s") + " to " + Si.format(max(reference), "s")));
+                + Units.si(min(reference), "s") + " to " + Units.si(max(reference), "s")));
         for (int i = 0; i < ops.size(); i++) {
             OpTiming again = model.time(ops.get(i));
             if (!again.equals(reference[i])) {

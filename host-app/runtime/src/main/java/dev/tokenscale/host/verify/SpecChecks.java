@@ -9,6 +9,7 @@ import dev.tokenscale.api.MemoryTier;
 import dev.tokenscale.api.Precision;
 import dev.tokenscale.api.Silicon;
 import dev.tokenscale.api.StackSpec;
+import dev.tokenscale.host.units.Units;
 import dev.tokenscale.host.spec.HardwareReader;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -108,24 +109,24 @@ public final class SpecChecks {
             double max = MAX_TIER_BANDWIDTH.get(tier.kind());
             double bandwidth = tier.bandwidth().value();
             if (bandwidth > max) {
-                problems.add("memory[" + tier.name() + "].bandwidth " + Si.format(bandwidth, "B/s") + " is above "
-                        + Si.format(max, "B/s") + ", the plausible limit for " + lower(tier.kind()) + " per device");
+                problems.add("memory[" + tier.name() + "].bandwidth " + Units.si(bandwidth, "B/s") + " is above "
+                        + Units.si(max, "B/s") + ", the plausible limit for " + lower(tier.kind()) + " per device");
             }
             if (tier.via() != null) {
                 spec.interconnect(tier.via()).filter(link -> bandwidth > link.bandwidth().value()).ifPresent(link ->
-                        problems.add("memory[" + tier.name() + "].bandwidth " + Si.format(bandwidth, "B/s")
-                                + " is above the " + Si.format(link.bandwidth().value(), "B/s") + " of '"
+                        problems.add("memory[" + tier.name() + "].bandwidth " + Units.si(bandwidth, "B/s")
+                                + " is above the " + Units.si(link.bandwidth().value(), "B/s") + " of '"
                                 + link.name() + "', the link it is reached through"));
             }
         }
         for (Interconnect link : spec.interconnects()) {
             if (link.bandwidth().value() > MAX_LINK_BANDWIDTH) {
-                problems.add("interconnects[" + link.name() + "].bandwidth " + Si.format(link.bandwidth().value(),
-                        "B/s") + " is above " + Si.format(MAX_LINK_BANDWIDTH, "B/s") + " per device per direction");
+                problems.add("interconnects[" + link.name() + "].bandwidth " + Units.si(link.bandwidth().value(),
+                        "B/s") + " is above " + Units.si(MAX_LINK_BANDWIDTH, "B/s") + " per device per direction");
             }
             if (link.latency().value() >= MAX_LINK_LATENCY) {
-                problems.add("interconnects[" + link.name() + "].latency " + Si.format(link.latency().value(), "s")
-                        + " is not below " + Si.format(MAX_LINK_LATENCY, "s"));
+                problems.add("interconnects[" + link.name() + "].latency " + Units.si(link.latency().value(), "s")
+                        + " is not below " + Units.si(MAX_LINK_LATENCY, "s"));
             }
         }
         spec.execution().forEach((name, figure) -> {
@@ -140,14 +141,14 @@ public final class SpecChecks {
         String path = "compute." + lower(precision);
         double dense = rate.dense().value();
         if (dense > MAX_DENSE_FLOPS) {
-            problems.add(path + ".dense " + Si.format(dense, "FLOP/s") + " is above "
-                    + Si.format(MAX_DENSE_FLOPS, "FLOP/s") + " per device");
+            problems.add(path + ".dense " + Units.si(dense, "FLOP/s") + " is above "
+                    + Units.si(MAX_DENSE_FLOPS, "FLOP/s") + " per device");
         }
         if (rate.marketed() != null) {
             double marketed = rate.marketed().value();
             if (marketed < dense) {
-                problems.add(path + ".marketed " + Si.format(marketed, "FLOP/s") + " is below dense "
-                        + Si.format(dense, "FLOP/s") + " (marketed figures add sparsity, they never subtract)");
+                problems.add(path + ".marketed " + Units.si(marketed, "FLOP/s") + " is below dense "
+                        + Units.si(dense, "FLOP/s") + " (marketed figures add sparsity, they never subtract)");
             } else if (marketed > MAX_SPARSITY_FACTOR * dense) {
                 problems.add(path + ".marketed is " + Math.round(marketed / dense) + "x dense; above "
                         + Math.round(MAX_SPARSITY_FACTOR) + "x no sparsity scheme is plausible");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tokenscale.host.engine.Measurement;
+import dev.tokenscale.host.spec.Fields;
 import dev.tokenscale.host.spec.SpecException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -57,8 +58,7 @@ class MeasurementReaderPropertyTest {
         }
         for (Measurement row : rows) {
             assertTrue(row.batch() >= 1 && row.batch() <= MeasurementReader.MAX_BATCH, row.toString());
-            assertTrue(row.seconds() >= MeasurementReader.MIN_SECONDS && row.seconds() <= MeasurementReader.MAX_SECONDS,
-                    row.toString());
+            assertTrue(Fields.Range.STEP.accepts(row.seconds()), row.toString());
             assertTrue(row.contextTokens() >= 0 && row.contextTokens() <= MeasurementReader.MAX_TOKENS, row.toString());
             assertTrue(row.promptTokens() >= 0 && row.promptTokens() <= MeasurementReader.MAX_TOKENS, row.toString());
         }

@@ -80,12 +80,10 @@ class MeasurementReaderTest {
 
     @Test
     void aNonPositiveTimeNamesLineColumnValueAndExpectation() {
-        assertEquals("m.csv: line 3, column 'step_seconds': '-0.5': expected a time in seconds above 0, "
-                        + "from 1e-9 to 3600",
+        assertEquals("m.csv: line 3, column 'step_seconds': '-0.5': expected a time from 1e-9 to 3600 s",
                 error(HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,0.0059,\n"
                         + "nvidia-h200,llama-3.1-8b,decode,1,1024,,-0.5,\n", "m.csv"));
-        assertEquals("m.csv: line 2, column 'step_seconds': '0': expected a time in seconds above 0, "
-                        + "from 1e-9 to 3600",
+        assertEquals("m.csv: line 2, column 'step_seconds': '0': expected a time from 1e-9 to 3600 s",
                 error(HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,0,\n", "m.csv"));
     }
 
@@ -93,9 +91,17 @@ class MeasurementReaderTest {
     void aBadNumberNamesLineColumnValueAndExpectation() {
         assertEquals("m.csv: line 2, column 'batch': 'eight': expected a whole number of 1 or more",
                 error(HEADER + "nvidia-h200,llama-3.1-8b,decode,eight,1024,,0.0059,\n", "m.csv"));
-        assertEquals("m.csv: line 2, column 'step_seconds': '5.9 ms': expected a time in seconds above 0, "
-                        + "from 1e-9 to 3600",
-                error(HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,5.9 ms,\n", "m.csv"));
+        assertEquals("m.csv: line 2, column 'step_seconds': '5.9 parsecs': unknown unit 'parsecs'; expected seconds, "
+                + "a number with one of the units ms, ns, s, us",
+                error(HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,5.9 parsecs,\n", "m.csv"));
+    }
+
+    @Test
+    void aTimeMayBeWrittenWithItsUnit() throws Exception {
+        String rows = HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,5.9 ms,\n";
+        List<Measurement> read = MeasurementReader.read(new ByteArrayInputStream(rows.getBytes(
+                StandardCharsets.UTF_8)), "m.csv");
+        assertEquals(0.0059, read.get(0).seconds(), 1e-18);
     }
 
     @Test
@@ -108,9 +114,9 @@ class MeasurementReaderTest {
 
     @Test
     void anUnknownPhaseOrAnEmptyIdIsAnError() {
-        assertEquals("m.csv: line 2, column 'phase': 'decoding': expected decode or prefill",
+        assertEquals("m.csv: line 2, column 'phase': 'decoding': expected one of decode, prefill",
                 error(HEADER + "nvidia-h200,llama-3.1-8b,decoding,1,1024,,0.0059,\n", "m.csv"));
-        assertEquals("m.csv: line 2, column 'model': empty; expected an id",
+        assertEquals("m.csv: line 2, column 'model': missing; expected a non-empty text",
                 error(HEADER + "nvidia-h200,,decode,1,1024,,0.0059,\n", "m.csv"));
     }
 

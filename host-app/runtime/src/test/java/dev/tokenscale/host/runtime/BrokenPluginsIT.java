@@ -70,6 +70,12 @@ class BrokenPluginsIT {
     }
 
     @Test
+    void reportsADeclarativeServicesComponentThatFailsToActivateAsItsPluginsFailure() {
+        assertFailed("test.failing-component", "its component broken.LicensedFamily failed to activate: "
+                + "IllegalStateException: no licence for this wafer");
+    }
+
+    @Test
     void reportsAMalformedSpecFileAndKeepsTheOthersOfItsBundle() {
         PluginReport models = PluginHostIT.report(host, "test.models");
         assertEquals("ACTIVE", models.state());

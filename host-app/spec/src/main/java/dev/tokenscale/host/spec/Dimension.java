@@ -21,10 +21,13 @@ public enum Dimension {
     POWER("watts", Map.of("W", 1.0, "kW", 1e3, "MW", 1e6, "GW", 1e9, "TW", 1e12)),
     MONEY("US dollars", Map.of("USD", 1.0, "$", 1.0)),
     TIME("seconds", Map.of("s", 1.0, "ms", 1e-3, "us", 1e-6, "ns", 1e-9)),
-    AREA("square millimetres", Map.of("mm2", 1.0)),
+    AREA("square millimetres", Map.of("mm2", 1.0, "um2", 1e-6, "cm2", 100.0)),
+    LENGTH("metres", Map.of("m", 1.0, "mm", 1e-3, "um", 1e-6, "nm", 1e-9)),
+    ENERGY("joules", Map.of("J", 1.0, "mJ", 1e-3, "nJ", 1e-9, "pJ", 1e-12, "fJ", 1e-15)),
     FREQUENCY("hertz", Map.of("Hz", 1.0, "MHz", 1e6, "GHz", 1e9)),
     SIGNAL_RATE("bits per second", Map.of("b/s", 1.0, "Mb/s", 1e6, "Gb/s", 1e9, "Tb/s", 1e12)),
-    DENSITY("bytes per mm2", Map.of("B/mm2", 1.0, "KB/mm2", 1e3, "MB/mm2", 1e6, "GB/mm2", 1e9)),
+    DENSITY("bytes per mm2", Map.of("B/mm2", 1.0, "KB/mm2", 1e3, "MB/mm2", 1e6, "GB/mm2", 1e9,
+            "Mb/mm2", 1e6 / 8, "Mib/mm2", 1048576.0 / 8)),
     /** A plain number: a count, a ratio or an efficiency. */
     NUMBER("a plain number", Map.of());
 

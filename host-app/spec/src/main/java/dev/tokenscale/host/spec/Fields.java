@@ -1,12 +1,17 @@
 package dev.tokenscale.host.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscale.api.Figure;
 import dev.tokenscale.api.SourcedText;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Checks and converts the fields of one file, naming the file and the field path in every error. */
+/**
+ * The one reader of typed fields: checks and converts what a file wrote (a value Jackson bound, a JSON node, a text
+ * cell of a table) and names the file and the field in every error, so that every reader of spec, model,
+ * calibration, measurement and Hugging Face files says the same thing the same way.
+ */
 public final class Fields {
 
     /**
@@ -17,7 +22,9 @@ public final class Fields {
     public enum Range {
         POSITIVE("a value above zero, from 1e-30 to 1e30"),
         NON_NEGATIVE("a value of zero or more, up to 1e30"),
-        FRACTION("a value above 0 and at most 1, from 0.000001");
+        FRACTION("a value above 0 and at most 1, from 0.000001"),
+        /** A measured step or prefill: an hour is not a serving measurement, a nanosecond moves no weights. */
+        STEP("a time from 1e-9 to 3600 s");
 
         /** The largest magnitude any figure may have. */
         public static final double LARGEST = 1e30;
@@ -28,19 +35,33 @@ public final class Fields {
             this.expected = expected;
         }
 
-        boolean accepts(double value) {
+        /** Whether a value is in the range (never when it is NaN). */
+        public boolean accepts(double value) {
             return switch (this) {
                 case POSITIVE -> value >= 1 / LARGEST && value <= LARGEST;
                 case NON_NEGATIVE -> value >= 0 && value <= LARGEST;
                 case FRACTION -> value >= 1e-6 && value <= 1;
+                case STEP -> value >= 1e-9 && value <= 3600;
             };
         }
     }
 
     private final String file;
+    private final int line;
 
+    /** The fields of a file, named by their paths ({@code memory[0].capacity}). */
     public Fields(String file) {
+        this(file, 0);
+    }
+
+    private Fields(String file, int line) {
         this.file = file;
+        this.line = line;
+    }
+
+    /** The cells of one line of a table, named by their columns ({@code line 3, column 'batch'}). */
+    public static Fields row(String file, int line) {
+        return new Fields(file, line);
     }
 
     public String file() {
@@ -48,7 +69,8 @@ public final class Fields {
     }
 
     public SpecException error(String path, String problem) {
-        return new SpecException(file, path, problem);
+        return line > 0 ? new SpecException(file, "", "line " + line + ", column '" + path + "': " + problem)
+                : new SpecException(file, path, problem);
     }
 
     /** A required figure. */
@@ -66,21 +88,7 @@ public final class Fields {
 
     private Figure present(String path, FigureFile written, Dimension dimension, Range range) throws SpecException {
         String source = source(path, written.source());
-        if (written.value() == null) {
-            throw error(path + ".value", "missing; expected " + Quantities.expected(dimension));
-        }
-        double value;
-        try {
-            value = Quantities.parse(written.value(), dimension);
-        } catch (IllegalArgumentException e) {
-            throw error(path + ".value", "'" + SpecMapper.quoted(String.valueOf(written.value())) + "': "
-                    + e.getMessage());
-        }
-        if (!range.accepts(value)) {
-            throw error(path + ".value", "'" + SpecMapper.quoted(String.valueOf(written.value())) + "': expected "
-                    + range.expected);
-        }
-        return new Figure(value, source, written.note());
+        return new Figure(quantity(path + ".value", written.value(), dimension, range), source, written.note());
     }
 
     /** A required text fact with its source. */
@@ -123,7 +131,7 @@ public final class Fields {
     }
 
     /** An enum constant written in any case, with dashes for underscores. */
-    <E extends Enum<E>> E enumValue(String path, String value, Class<E> type) throws SpecException {
+    public <E extends Enum<E>> E enumValue(String path, String value, Class<E> type) throws SpecException {
         String written = required(path, value);
         String key = written.toUpperCase(Locale.ROOT).replace('-', '_');
         for (E constant : type.getEnumConstants()) {
@@ -141,23 +149,80 @@ public final class Fields {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** A required whole number above 0. */
+    public int positive(String path, Object written) throws SpecException {
+        Long value = whole(path, written, 1);
+        if (value == null) {
+            throw error(path, "missing; expected " + wholeNumber(1));
+        }
+        return value.intValue();
+    }
+
+    /** An optional whole number of 0 or more: 0 when absent. */
+    public int nonNegative(String path, Object written) throws SpecException {
+        Long value = whole(path, written, 0);
+        return value == null ? 0 : value.intValue();
+    }
+
+    /**
+     * A whole number of {@code min} or more (and at most {@link Integer#MAX_VALUE}), written as a number, a numeric
+     * JSON node or a text cell; {@code null} when absent, JSON null or an empty cell.
+     */
+    public Long whole(String path, Object written, long min) throws SpecException {
+        Object value = written instanceof JsonNode node ? (node.isNull() || node.isMissingNode() ? null
+                : node.isNumber() ? node.numberValue() : node.toString()) : written;
+        if (value == null || value instanceof String text && text.isBlank()) {
+            return null;
+        }
+        Long parsed = null;
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+                && Math.abs(number.doubleValue()) <= Long.MAX_VALUE) {
+            parsed = number.longValue();
+        } else if (value instanceof String text && text.strip().matches("-?[0-9]{1,18}")) {
+            parsed = Long.parseLong(text.strip());
+        }
+        if (parsed == null || parsed < min || parsed > Integer.MAX_VALUE) {
+            throw error(path, "'" + SpecMapper.quoted(String.valueOf(value)) + "': expected " + wholeNumber(min));
+        }
+        return parsed;
+    }
+
     /** A required whole number from 1 to {@code max}. */
-    public int positive(String path, Integer value, int max) throws SpecException {
-        if (value == null || value <= 0 || value > max) {
-            throw error(path, (value == null ? "missing" : "'" + value + "'") + "; expected a whole number from 1 to "
-                    + String.format(Locale.ROOT, "%,d", max));
+    public int positive(String path, Object written, int max) throws SpecException {
+        return atMost(path, positive(path, written), max);
+    }
+
+    /** An optional whole number from 0 to {@code max}: 0 when absent. */
+    public int nonNegative(String path, Object written, int max) throws SpecException {
+        return atMost(path, nonNegative(path, written), max);
+    }
+
+    private int atMost(String path, int value, int max) throws SpecException {
+        if (value > max) {
+            throw error(path, "'" + value + "'; expected a whole number up to " + String.format(Locale.ROOT, "%,d",
+                    max));
         }
         return value;
     }
 
-    /** An optional whole number from 0 to {@code max}: 0 when absent. */
-    public int nonNegative(String path, Integer value, int max) throws SpecException {
-        if (value == null) {
-            return 0;
+    /** How errors ask for a whole number of {@code min} or more. */
+    public static String wholeNumber(long min) {
+        return "a whole number of " + min + " or more";
+    }
+
+    /** A required quantity of this dimension within a range, written as a number or with a unit ({@code 5.9 ms}). */
+    public double quantity(String path, Object written, Dimension dimension, Range range) throws SpecException {
+        if (written == null || written instanceof String text && text.isBlank()) {
+            throw error(path, "missing; expected " + Quantities.expected(dimension));
         }
-        if (value < 0 || value > max) {
-            throw error(path, "'" + value + "'; expected a whole number from 0 to "
-                    + String.format(Locale.ROOT, "%,d", max));
+        double value;
+        try {
+            value = Quantities.parse(written, dimension);
+        } catch (IllegalArgumentException e) {
+            throw error(path, "'" + SpecMapper.quoted(String.valueOf(written)) + "': " + e.getMessage());
+        }
+        if (!range.accepts(value)) {
+            throw error(path, "'" + SpecMapper.quoted(String.valueOf(written)) + "': expected " + range.expected);
         }
         return value;
     }

@@ -228,7 +228,7 @@ final class HuggingFaceConfig {
         };
     }
 
-    /** Typed access to the config's keys; every error names the file and the key. */
+    /** The config's keys, read through {@link Fields}: every error names the file and the key. */
     private static final class Keys {
         final JsonNode config;
         final Fields fields;
@@ -243,29 +243,18 @@ final class HuggingFaceConfig {
         }
 
         int positive(String key) throws SpecException {
-            if (!isSet(key)) {
-                throw fields.error(key, "missing; expected a whole number above 0");
-            }
-            return positive(key, 0);
+            return fields.positive(key, config.get(key));
         }
 
         /** The key's whole number above 0, or {@code fallback} when it is absent or null. */
         int positive(String key, int fallback) throws SpecException {
-            int value = whole(key, fallback);
-            if (value <= 0) {
-                throw fields.error(key, "'" + SpecMapper.quoted(config.get(key).toString())
-                        + "': expected a whole number above 0");
-            }
-            return value;
+            Long value = fields.whole(key, config.get(key), 1);
+            return value == null ? fallback : value.intValue();
         }
 
         /** The key's whole number of 0 or more; 0 when absent or null. */
         int nonNegative(String key) throws SpecException {
-            int value = whole(key, 0);
-            if (value < 0) {
-                throw fields.error(key, "'" + value + "': expected a whole number of 0 or more");
-            }
-            return value;
+            return fields.nonNegative(key, config.get(key));
         }
 
         /** A low-rank projection's rank: null means full rank (0); the key must be present. */
@@ -285,17 +274,6 @@ final class HuggingFaceConfig {
                         + "': expected true or false");
             }
             return config.get(key).asBoolean();
-        }
-
-        private int whole(String key, int fallback) throws SpecException {
-            if (!isSet(key)) {
-                return fallback;
-            }
-            JsonNode node = config.get(key);
-            if (!node.isNumber() || !node.canConvertToExactIntegral() || !node.canConvertToInt()) {
-                throw fields.error(key, "'" + SpecMapper.quoted(node.toString()) + "': expected a whole number");
-            }
-            return node.intValue();
         }
     }
 }

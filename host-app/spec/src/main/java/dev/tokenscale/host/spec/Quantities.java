@@ -1,9 +1,7 @@
 package dev.tokenscale.host.spec;
 
+import dev.tokenscale.host.units.Units;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,20 +13,25 @@ import java.util.TreeSet;
  */
 public final class Quantities {
 
-    /** The units values are shown in, smallest first; each must be a unit of its dimension. */
-    private static final Map<Dimension, List<String>> DISPLAY = Map.of(
-            Dimension.BYTES, List.of("B", "KB", "MB", "GB", "TB", "PB"),
-            Dimension.BANDWIDTH, List.of("B/s", "KB/s", "MB/s", "GB/s", "TB/s", "PB/s"),
-            Dimension.FLOPS, List.of("FLOPS", "GFLOPS", "TFLOPS", "PFLOPS", "EFLOPS"),
-            Dimension.POWER, List.of("W", "kW", "MW", "GW"),
-            Dimension.TIME, List.of("ns", "us", "ms", "s"),
-            Dimension.AREA, List.of("mm2"),
-            Dimension.FREQUENCY, List.of("Hz", "MHz", "GHz"),
-            Dimension.SIGNAL_RATE, List.of("b/s", "Mb/s", "Gb/s", "Tb/s"),
-            Dimension.DENSITY, List.of("B/mm2", "KB/mm2", "MB/mm2", "GB/mm2"));
+    /**
+     * The units values are written in, smallest first: each must be a unit of its dimension that the parser reads
+     * back, and their prefixes are those of {@link Units} (KB for bytes, kW for watts).
+     */
+    private static final Map<Dimension, List<String>> DISPLAY = Map.ofEntries(
+            Map.entry(Dimension.BYTES, List.of("B", "KB", "MB", "GB", "TB", "PB")),
+            Map.entry(Dimension.BANDWIDTH, List.of("B/s", "KB/s", "MB/s", "GB/s", "TB/s", "PB/s")),
+            Map.entry(Dimension.FLOPS, List.of("FLOPS", "GFLOPS", "TFLOPS", "PFLOPS", "EFLOPS")),
+            Map.entry(Dimension.POWER, List.of("W", "kW", "MW", "GW")),
+            Map.entry(Dimension.TIME, List.of("ns", "us", "ms", "s")),
+            Map.entry(Dimension.AREA, List.of("mm2")),
+            Map.entry(Dimension.LENGTH, List.of("nm", "um", "mm", "m")),
+            Map.entry(Dimension.ENERGY, List.of("fJ", "pJ", "nJ", "mJ", "J")),
+            Map.entry(Dimension.FREQUENCY, List.of("Hz", "MHz", "GHz")),
+            Map.entry(Dimension.SIGNAL_RATE, List.of("b/s", "Mb/s", "Gb/s", "Tb/s")),
+            Map.entry(Dimension.DENSITY, List.of("B/mm2", "KB/mm2", "MB/mm2", "GB/mm2")));
 
     /** Five significant digits show every published figure exactly (15.625 PFLOPS, 1978.9 TFLOPS). */
-    private static final MathContext DIGITS = new MathContext(5);
+    private static final int DIGITS = 5;
 
     /** Longest number a quantity may be written with: 17 significant digits and an exponent fit well inside. */
     private static final int MAX_NUMBER_CHARS = 40;
@@ -95,11 +98,11 @@ public final class Quantities {
      */
     public static String format(double value, Dimension dimension) {
         if (dimension == Dimension.MONEY) {
-            return "$" + grouped(BigDecimal.valueOf(Math.round(value)));
+            return "$" + Units.decimal(Math.round(value), 20);
         }
         List<String> units = DISPLAY.get(dimension);
         if (units == null) {
-            return grouped(new BigDecimal(value).round(DIGITS));
+            return Units.decimal(value, DIGITS);
         }
         String unit = units.get(0);
         for (String candidate : units) {
@@ -107,11 +110,6 @@ public final class Quantities {
                 unit = candidate;
             }
         }
-        return grouped(new BigDecimal(value / dimension.units().get(unit)).round(DIGITS)) + " " + unit;
-    }
-
-    private static String grouped(BigDecimal number) {
-        DecimalFormat format = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(number.stripTrailingZeros());
+        return Units.decimal(value / dimension.units().get(unit), DIGITS) + " " + unit;
     }
 }

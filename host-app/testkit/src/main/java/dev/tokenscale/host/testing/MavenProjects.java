@@ -88,6 +88,24 @@ public final class MavenProjects {
         return List.of(Files.readString(output).strip().split(File.pathSeparator));
     }
 
+    /**
+     * Runs Maven offline in a project under a copy of this repository's root POM, against a local repository staged
+     * with this build's parent POMs and the artifacts of {@code releases} (folders in Maven layout, like
+     * {@code framework-api/releases}); skips the test when Maven is not installed.
+     */
+    public static Run offline(Path project, Path tmp, List<Path> releases, String... goals) throws Exception {
+        assumeTrue(onPath("mvn"), "mvn is not on PATH: skipping a Maven build of " + project);
+        Path m2 = stageLocalRepository(tmp.resolve("m2-offline"), List.of());
+        try {
+            for (Path release : releases) {
+                copy(release.resolve("dev/tokenscale"), m2.resolve("dev/tokenscale"));
+            }
+            return maven(project, m2, goals);
+        } finally {
+            unlink(m2);
+        }
+    }
+
     private static Run maven(Path project, Path m2, String... goals) throws Exception {
         List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-o", "-Dmaven.repo.local=" + m2));
         command.addAll(List.of(goals));
@@ -100,11 +118,16 @@ public final class MavenProjects {
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
-    /** Copies a project folder, without its {@code target/}. */
-    private static void copy(Path from, Path to) throws IOException {
+    /** Copies a project folder, without its {@code target/}, into a folder that may already exist. */
+    public static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(f -> !from.relativize(f).startsWith("target")).toList()) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()));
+                Path copy = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
             }
         }
     }

@@ -102,6 +102,19 @@ public final class TestPlugins {
         return java(className, source);
     }
 
+    /**
+     * Adds a Declarative Services component: its class, its description under {@code OSGI-INF/}, and the headers
+     * bnd writes for an {@code @Component} (the description's path, and the requirement on a DS runtime).
+     */
+    public TestPlugins component(String className, String source, String description) {
+        String path = "OSGI-INF/" + className + ".xml";
+        headers.merge("Service-Component", path, (old, added) -> old + "," + added);
+        headers.put("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=osgi.component)"
+                + "(version>=1.5.0)(!(version>=2.0.0)))\"");
+        resources.put(path, description);
+        return java(className, source);
+    }
+
     /** Writes the jar. */
     public Path write(Path jar) {
         Manifest manifest = new Manifest();
@@ -277,7 +290,7 @@ public final class TestPlugins {
      * Writes one plugin of each kind of breakage to {@code folder}: a plain jar (no bundle), a bundle that needs SPI
      * 2.x ({@code test.needs-api-2}), one that needs a package nobody exports ({@code test.needs-missing-package}), one
      * that needs Java 21 ({@code test.needs-java-21}), one whose activator throws ({@code test.throwing-activator}),
-     * and a model bundle with one good and one malformed file ({@code test.models}: {@code test-tiny} and
+     * one whose Declarative Services family fails to activate ({@code test.failing-component}), and a model bundle with one good and one malformed file ({@code test.models}: {@code test-tiny} and
      * {@code broken.yaml}).
      */
     public static void writeBrokenSet(Path folder) throws IOException {
@@ -301,6 +314,28 @@ public final class TestPlugins {
                     }
                 }
                 """).write(folder.resolve("throwing-activator.jar"));
+        bundle("test.failing-component").component("broken.LicensedFamily", """
+                package broken;
+                import dev.tokenscale.api.*;
+                public class LicensedFamily implements AcceleratorFamily {
+                    public void activate() {
+                        throw new IllegalStateException("no licence\\nfor this wafer");
+                    }
+                    public String id() { return "licensed"; }
+                    public String description() { return "a family that needs a licence"; }
+                    public ExecutionModel executionModel(AcceleratorSpec spec) { return null; }
+                }
+                """, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="broken.LicensedFamily"
+                    activate="activate">
+                  <property name="tokenscale.family" type="String" value="licensed"/>
+                  <service>
+                    <provide interface="dev.tokenscale.api.AcceleratorFamily"/>
+                  </service>
+                  <implementation class="broken.LicensedFamily"/>
+                </scr:component>
+                """).write(folder.resolve("failing-component.jar"));
         bundle("test.models").header("Tokenscale-Models", "models/")
                 .resource("models/tiny.yaml", BROKEN_SET_MODEL.formatted("test-tiny", "4"))
                 .resource("models/broken.yaml", BROKEN_SET_MODEL.formatted("test-broken", "many"))
