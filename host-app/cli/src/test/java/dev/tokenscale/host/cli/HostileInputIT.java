@@ -76,7 +76,7 @@ class HostileInputIT {
         "estimate --model llama-3.1-8b --hardware nvidia-h100 --batch 100000000 | --batch 100000000: "
                 + "expected a whole number from 1 to 65,536",
         "models --model-file {dir}/layers-1e9.yaml | field 'layers': '1000000000'; expected a whole number "
-                + "from 1 to 10,000",
+                + "up to 10,000",
         "models --model-file {dir}/layers-frac.yaml | field 'layers': '32.5': expected a whole number",
         "models --model-file {dir}/alias.yaml | YAML alias *d0 at line",
         "models --model-file {dir}/config.json | 'hidden_size': '4097' is not a multiple of num_attention_heads 32",
