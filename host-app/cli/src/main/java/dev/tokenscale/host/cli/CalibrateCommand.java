@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,11 +48,13 @@ final class CalibrateCommand implements Callable<Integer> {
 
     private final HostLauncher launcher;
     private final Output output;
+    private final ProgressBar progress;
 
     @Inject
-    CalibrateCommand(HostLauncher launcher, Output output) {
+    CalibrateCommand(HostLauncher launcher, Output output, ProgressBar progress) {
         this.launcher = launcher;
         this.output = output;
+        this.progress = progress;
     }
 
     @Override
@@ -70,7 +73,11 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             String source = String.format(Locale.ROOT, "%s %s, %d rows, %s", Figure.CALIBRATED_PREFIX,
                     measurements.file, rows.size(), date);
-            fit = Calibrator.fit(rows, base, running.host().rebuilder(base), out.toString(), source);
+            String counting = String.format(Locale.ROOT, "fitting %s to %,d rows, trials", hardware, rows.size());
+            AtomicInteger trials = new AtomicInteger();
+            fit = Calibrator.fit(rows, base, running.host().rebuilder(base), out.toString(), source,
+                    () -> progress.counted(counting, trials.incrementAndGet()));
+            progress.wipe();
         }
         try {
             CalibrationFiles.write(out, fit, measurements.file.toString(), date);

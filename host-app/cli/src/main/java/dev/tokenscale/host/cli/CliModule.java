@@ -39,7 +39,12 @@ final class CliModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Progress progress() {
+    ProgressBar progressBar() {
         return new ProgressBar(err, System.console() != null);
+    }
+
+    @Provides
+    Progress progress(ProgressBar bar) {
+        return bar;
     }
 }

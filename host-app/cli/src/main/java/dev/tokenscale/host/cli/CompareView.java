@@ -69,7 +69,7 @@ final class CompareView {
         List<List<String>> rows = new ArrayList<>();
         for (Curve curve : fastestFirst(c.systems())) {
             if (curve.fastest().isEmpty()) {
-                rows.add(List.of(curve.hardware(), "-", "-", "-", "-", "-", "does not fit: " + curve.problem()));
+                rows.add(List.of(curve.hardware(), "-", "-", "-", "-", "-", (curve.familyFailed() ? "" : "does not fit: ") + curve.problem()));
                 continue;
             }
             OperatingPoint top = curve.fastest().get();

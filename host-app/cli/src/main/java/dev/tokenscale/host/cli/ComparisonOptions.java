@@ -1,7 +1,6 @@
 package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.CompareRequest;
-import dev.tokenscale.host.embed.EstimateRequest;
 import dev.tokenscale.host.embed.FleetRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,25 +19,40 @@ public final class ComparisonOptions {
     @Mixin
     EconomicsOptions economics;
 
-    @Option(names = "--hardware", paramLabel = "ID", split = ",",
-            description = "Only these hardware ids, comma-separated (default: every installed system).")
-    List<String> hardware = new ArrayList<>();
+    @Option(names = "--hardware", paramLabel = "ID[,ID...]",
+            description = "Only these hardware ids, comma-separated (repeatable; default: every installed system).")
+    List<String> hardwareLists = new ArrayList<>();
 
-    @Option(names = "--speculative", paramLabel = "DRAFT,LENGTH,ACCEPTANCE", converter = SpeculativeOption.class,
+    /** The ids --hardware names; an empty one ({@code --hardware ,}) is a mistake, not "every system". */
+    List<String> hardware() {
+        List<String> ids = new ArrayList<>();
+        for (String list : hardwareLists) {
+            for (String id : list.split(",", -1)) {
+                if (id.isBlank()) {
+                    throw new UserException("--hardware '" + list + "': expected hardware ids separated by commas, "
+                            + "e.g. nvidia-h200,cerebras-cs3");
+                }
+                ids.add(id.trim());
+            }
+        }
+        return ids;
+    }
+
+    @Option(names = "--speculative", paramLabel = "DRAFT,LENGTH,ACCEPTANCE",
             description = SpeculativeOption.DESCRIPTION + " Every frontier then decodes speculatively.")
-    EstimateRequest.Speculative speculative;
+    String speculative;
 
     /** The comparison these options ask for, with the speed-premium settings of {@code compare}. */
     CompareRequest request(StartedHost running, Double costAt, Double standard, Double fast, String standardHardware) {
-        return new CompareRequest(serving.modelId(running.api(), host), hardware, serving.context, serving.prompt,
+        return new CompareRequest(serving.modelId(running.api(), host), hardware(), serving.context, serving.prompt,
                 serving.weights, serving.experts, serving.kv, economics.economics(running.host().installed()), costAt,
-                standard, fast, standardHardware, speculative, null, null);
+                standard, fast, standardHardware, SpeculativeOption.parse(speculative), null, null);
     }
 
     /** The fleets these options ask for. */
     FleetRequest fleet(StartedHost running, double powerWatts, double atInteractivity) {
-        return new FleetRequest(serving.modelId(running.api(), host), powerWatts, atInteractivity, hardware,
+        return new FleetRequest(serving.modelId(running.api(), host), powerWatts, atInteractivity, hardware(),
                 serving.context, serving.prompt, serving.weights, serving.experts, serving.kv,
-                economics.economics(running.host().installed()), speculative);
+                economics.economics(running.host().installed()), SpeculativeOption.parse(speculative));
     }
 }

@@ -2,6 +2,7 @@ package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.EconomicsRequest;
 import dev.tokenscale.host.embed.InvalidInputException;
+import dev.tokenscale.host.embed.Limit;
 import dev.tokenscale.host.embed.Lookup;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.runtime.Installed;
@@ -9,9 +10,6 @@ import dev.tokenscale.host.spec.Dimension;
 import dev.tokenscale.host.spec.Quantities;
 import dev.tokenscale.host.spec.SpecException;
 import dev.tokenscale.host.spec.SpecMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,23 +77,18 @@ public final class EconomicsOptions {
         Double p = pick(pue, read.pue());
         Double kwh = pick(dollarsPerKwh, read.dollarsPerKwh());
         Double opex = pick(opexShare, read.opexShare());
-        check(years == null || years > 0, "amortisation years", years, "more than 0");
-        check(p == null || p >= 1, "PUE", p, "1 or more");
-        check(kwh == null || kwh >= 0, "dollars per kWh", kwh, "0 or more");
-        check(opex == null || opex >= 0, "opex share", opex, "0 or more");
+        check(Limit.AMORTISATION_YEARS, "amortisation years", years);
+        check(Limit.PUE, "PUE", p);
+        check(Limit.DOLLARS_PER_KWH, "dollars per kWh", kwh);
+        check(Limit.OPEX_SHARE, "opex share", opex);
         return new EconomicsRequest(years, p, kwh, opex, capexUsd, watts);
     }
 
     private static EconomicsFile read(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new UserException("--economics " + path + ": no such file");
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            return SpecMapper.read(in, path.toString(), EconomicsFile.class);
+        try {
+            return SpecMapper.read(path, EconomicsFile.class);
         } catch (SpecException e) {
-            throw new UserException(e.getMessage());
-        } catch (IOException e) {
-            throw new UserException(path + ": cannot read: " + e.getMessage());
+            throw new UserException("--economics " + e.getMessage());
         }
     }
 
@@ -116,7 +109,8 @@ public final class EconomicsOptions {
             } catch (IllegalArgumentException e) {
                 throw new UserException(what + " " + entry.getKey() + "=" + entry.getValue() + ": " + e.getMessage());
             }
-            check(value > 0, what + " " + entry.getKey(), value, "more than 0");
+            check(dimension == Dimension.MONEY ? Limit.CAPEX_USD : Limit.SYSTEM_WATTS, what + " " + entry.getKey(),
+                    value);
             into.put(entry.getKey(), value);
         }
     }
@@ -125,9 +119,9 @@ public final class EconomicsOptions {
         return flag != null ? flag : fromFile;
     }
 
-    private static void check(boolean ok, String what, Double value, String expected) {
-        if (!ok || value != null && !Double.isFinite(value)) {
-            throw new UserException(what + " " + value + ": expected " + expected);
+    private static void check(Limit limit, String what, Double value) {
+        if (value != null && !limit.accepts(value)) {
+            throw new UserException(what + " " + value + ": expected " + limit.expected());
         }
     }
 }

@@ -27,9 +27,9 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     PlacementOptions placementOptions;
 
-    @Option(names = "--speculative", paramLabel = "DRAFT,LENGTH,ACCEPTANCE", converter = SpeculativeOption.class,
+    @Option(names = "--speculative", paramLabel = "DRAFT,LENGTH,ACCEPTANCE",
             description = SpeculativeOption.DESCRIPTION)
-    EstimateRequest.Speculative speculative;
+    String speculative;
 
     @Option(names = "--json", description = "Print JSON (fields documented in docs/cli.md).")
     boolean json;
@@ -65,6 +65,6 @@ final class EstimateCommand implements Callable<Integer> {
                 WorkloadOptions.hardwareId(workloadOptions.hardware, running.api(), host), workloadOptions.batch,
                 workloadOptions.context, workloadOptions.prompt, workloadOptions.weights, workloadOptions.experts,
                 workloadOptions.kv, placementOptions.layout(), placementOptions.objective,
-                placementOptions.minInteractivity, placementOptions.maxDevices, speculative);
+                placementOptions.minInteractivity, placementOptions.maxDevices, SpeculativeOption.parse(speculative));
     }
 }

@@ -2,6 +2,7 @@ package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.FleetRequest;
 import dev.tokenscale.host.embed.FleetSizing;
+import dev.tokenscale.host.embed.Limit;
 import dev.tokenscale.host.engine.Comparison;
 import dev.tokenscale.host.engine.FleetPlan;
 import dev.tokenscale.host.engine.OperatingPoint;
@@ -97,8 +98,9 @@ final class FleetCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("--power " + power + ": " + e.getMessage());
         }
-        if (!(watts > 0) || !Double.isFinite(watts)) {
-            throw new UserException("--power " + power + ": expected a power of more than 0, e.g. 750MW");
+        if (!Limit.POWER_WATTS.accepts(watts)) {
+            throw new UserException("--power " + power + ": expected a power above 0 W, up to "
+                    + Units.si(Limit.POWER_WATTS.max(), "W") + ", e.g. 750MW");
         }
         return watts;
     }

@@ -3,6 +3,7 @@ package dev.tokenscale.host.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.tokenscale.host.embed.InvalidInputException;
+import dev.tokenscale.host.engine.PluginFault;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -47,6 +48,8 @@ public final class Main {
                 err.println("error: " + exception.getMessage());
             } else if (exception instanceof InvalidInputException invalid) {
                 err.println("error: " + invalid.optionMessage());
+            } else if (exception instanceof PluginFault fault) {
+                err.println("error: " + fault.getMessage());
             } else {
                 err.println("error: " + exception + " (run with -v for details)");
                 org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure", exception);

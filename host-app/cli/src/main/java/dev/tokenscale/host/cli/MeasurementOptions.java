@@ -9,7 +9,6 @@ import dev.tokenscale.host.engine.Measurement;
 import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.calibration.MeasurementReader;
 import dev.tokenscale.host.spec.SpecException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +26,6 @@ public final class MeasurementOptions {
      * do not fit one device are errors that name the row.
      */
     List<MeasuredCase> cases(Installed installed) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": no such file");
-        }
         List<Measurement> rows;
         try {
             rows = MeasurementReader.read(file);

@@ -2,13 +2,18 @@ package dev.tokenscale.host.cli;
 
 import dev.tokenscale.host.embed.EstimateRequest;
 import dev.tokenscale.host.embed.EstimateRequest.Layout;
+import dev.tokenscale.host.embed.InvalidInputException;
+import dev.tokenscale.host.embed.Limit;
 import dev.tokenscale.host.engine.PlacementSearch;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** How a placement is chosen: fixed with --placement, or searched for an objective under constraints. */
 public final class PlacementOptions {
+
+    private static final List<String> PARTS = List.of("dp", "tp", "pp", "ep", "mb", "pools");
 
     @Option(names = "--placement", paramLabel = "[dp=N,][tp=N,][pp=N,][ep=N,][mb=N,][pools=P:D]",
             description = "Use this placement instead of searching: data-parallel attention groups and tensor "
@@ -36,34 +41,52 @@ public final class PlacementOptions {
         if (placement == null) {
             return null;
         }
-        Map<String, Integer> parts = new HashMap<>(Map.of("tp", 1, "dp", 1, "pp", 1, "ep", 1, "mb", 1));
+        Map<String, Integer> parts = new HashMap<>();
         Integer prefill = null;
         Integer decode = null;
-        for (String part : placement.split(",")) {
-            String[] pair = part.trim().split("=");
-            String key = pair.length == 2 ? pair[0].trim() : "";
-            if (!parts.containsKey(key) && !key.equals("pools")) {
+        for (String part : placement.split(",", -1)) {
+            String[] pair = part.trim().split("=", -1);
+            String key = pair[0].trim();
+            if (pair.length != 2 || !PARTS.contains(key)) {
                 throw new UserException("--placement '" + placement + "': expected parts dp=N, tp=N, pp=N, ep=N, "
                         + "mb=N, pools=P:D separated by commas, e.g. dp=8,ep=8");
             }
-            try {
-                if (key.equals("pools")) {
-                    String[] pools = pair[1].trim().split(":");
-                    prefill = Integer.parseInt(pools[0].trim());
-                    decode = Integer.parseInt(pools[pools.length - 1].trim());
-                    if (pools.length != 2) {
-                        throw new NumberFormatException();
-                    }
-                } else {
-                    parts.put(key, Integer.parseInt(pair[1].trim()));
+            if (parts.containsKey(key) || (key.equals("pools") && prefill != null)) {
+                throw new UserException("--placement '" + placement + "': " + key + " is given twice; expected "
+                        + "each of dp, tp, pp, ep, mb and pools at most once");
+            }
+            if (key.equals("pools")) {
+                String[] pools = pair[1].trim().split(":", -1);
+                if (pools.length != 2) {
+                    throw new UserException("--placement '" + placement + "': pools must be P:D, prefill and decode "
+                            + "instances, e.g. pools=2:7");
                 }
-            } catch (NumberFormatException e) {
-                throw new UserException("--placement '" + placement + "': " + key + " must be "
-                        + (key.equals("pools") ? "P:D, prefill and decode instances, e.g. pools=2:7"
-                        : "a whole number of 1 or more"));
+                prefill = count(key, pools[0]);
+                decode = count(key, pools[1]);
+            } else {
+                parts.put(key, count(key, pair[1]));
             }
         }
-        return new Layout(parts.get("tp"), parts.get("dp"), parts.get("pp"), parts.get("ep"), parts.get("mb"),
-                prefill, decode);
+        try {
+            return new Layout(parts.get("tp"), parts.get("dp"), parts.get("pp"), parts.get("ep"), parts.get("mb"),
+                    prefill, decode);
+        } catch (InvalidInputException e) {
+            throw new UserException("--placement '" + placement + "': " + e.getMessage());
+        }
+    }
+
+    /** A whole number of devices, instances or micro-batches; 0 only as a count of pool instances, refused later. */
+    private static int count(String key, String written) {
+        long value;
+        try {
+            value = Long.parseLong(written.trim());
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (!(key.equals("pools") && value == 0) && !Limit.DEVICES.accepts(value)) {
+            throw new UserException("--placement " + key + "=" + written.trim() + ": expected "
+                    + Limit.DEVICES.expected());
+        }
+        return (int) value;
     }
 }

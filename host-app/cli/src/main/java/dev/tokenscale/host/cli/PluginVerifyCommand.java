@@ -2,10 +2,11 @@ package dev.tokenscale.host.cli;
 
 import ch.qos.logback.classic.Level;
 import dev.tokenscale.host.runtime.PluginVerifier;
+import dev.tokenscale.host.spec.BoundedInput;
+import dev.tokenscale.host.spec.SpecException;
 import dev.tokenscale.host.verify.Check;
 import dev.tokenscale.host.verify.Verification;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,8 +43,10 @@ final class PluginVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(jar)) {
-            throw new UserException(jar + ": no such file");
+        try {
+            BoundedInput.checkFile(jar);
+        } catch (SpecException e) {
+            throw new UserException(e.getMessage());
         }
         // The table reports every problem the host would log, so its warnings would only repeat them.
         ch.qos.logback.classic.Logger runtimeLog = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(

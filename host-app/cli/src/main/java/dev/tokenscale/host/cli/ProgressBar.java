@@ -25,6 +25,27 @@ final class ProgressBar implements Progress {
         this.to = onTerminal ? err : null;
     }
 
+    /**
+     * Counts steps of work whose number is not known beforehand (a calibration's trials), with the same rules:
+     * drawn on a terminal only, after {@link #DELAY_NANOS}; {@link #wipe()} clears it.
+     */
+    synchronized void counted(String what, int count) {
+        if (to != null && System.nanoTime() - started > DELAY_NANOS) {
+            to.print("\r" + what + ": " + count);
+            to.flush();
+            drawn = true;
+        }
+    }
+
+    /** Clears what was drawn. */
+    synchronized void wipe() {
+        if (drawn) {
+            to.print("\r" + " ".repeat(LABEL.length() + WIDTH + 48) + "\r");
+            to.flush();
+            drawn = false;
+        }
+    }
+
     /** The time left at the pace so far, as {@code " ETA 1:05"}. */
     private String eta(int done, int total) {
         long seconds = Math.round((System.nanoTime() - started) / 1e9 * (total - done) / done);

@@ -121,10 +121,8 @@ class CompareCommandIT {
                 "--context 1000: expected more than the prompt's 1024 tokens");
         assertOneLineError(run("compare", "--model", "gpt-oss-120b", "--economics", dir.resolve("none.yaml")
                 .toString()), "no such file");
-        assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "0MW"),
-                "expected a power of more than 0");
-        assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "-2GW"),
-                "expected a power of more than 0");
+        assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "0MW"), "expected a power above 0 W");
+        assertOneLineError(run("fleet", "--model", "gpt-oss-120b", "--power", "-2GW"), "expected a power above 0 W");
     }
 
     private static void assertOneLineError(CliRun run, String expected) {

@@ -66,12 +66,13 @@ class EconomicsOptionsTest {
 
     @Test
     void badInputIsOneClearLine() throws IOException {
-        assertTrue(failure("--pue", "0.9").contains("PUE 0.9: expected 1 or more"));
-        assertTrue(failure("--amortisation-years", "0").contains("amortisation years 0.0: expected more than 0"));
+        assertTrue(failure("--pue", "0.9").contains("PUE 0.9: expected a number from 1 to 10"));
+        assertTrue(failure("--amortisation-years", "0").contains("amortisation years 0.0: expected a number above 0, up to 100"));
         assertTrue(failure("--capex", "test-gpx=1").contains("--capex: unknown hardware 'test-gpx'; did you mean "
                 + "test-gpu"));
         assertTrue(failure("--capex", "test-gpu=lots").contains("--capex test-gpu=lots: expected US dollars"));
-        assertTrue(failure("--system-power", "test-gpu=-3kW").contains("expected more than 0"));
+        assertTrue(failure("--system-power", "test-gpu=-3kW").contains("expected a number above 0, up to 1e10"));
+        assertTrue(failure("--pue", "1e308").contains("PUE 1.0E308: expected a number from 1 to 10"));
         assertTrue(failure("--economics", dir.resolve("missing.yaml").toString()).contains("no such file"));
         String typo = failure("--economics", file("pu: 1.2\n").toString());
         assertTrue(typo.contains("economics.yaml") && typo.contains("unknown field 'pu'"), typo);

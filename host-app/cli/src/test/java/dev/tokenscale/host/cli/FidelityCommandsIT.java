@@ -149,7 +149,7 @@ class FidelityCommandsIT {
                 + "mean nvidia-b300, nvidia-h100, nvidia-h200?", failure("calibrate", "--measurements",
                 hardware.toString(), "--hardware", "nvidia-h200", "--out", dir.resolve("c.yaml").toString()));
         Path time = file("time.csv", HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,-0.0059\n");
-        assertEquals("error: " + time + ": line 2, column 'step_seconds': '-0.0059': expected a value above zero",
+        assertEquals("error: " + time + ": line 2, column 'step_seconds': '-0.0059': expected a time from 1e-9 to 3600 s",
                 failure("validate", "--measurements", time.toString()));
         Path number = file("number.csv", HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1k,,0.0059\n");
         assertEquals("error: " + number + ": line 2, column 'context_tokens': '1k': expected a whole number of 1 or "
@@ -176,7 +176,7 @@ class FidelityCommandsIT {
         Path above = file("above.yaml", "hardware: nvidia-h200\nexecution:\n"
                 + "  memoryEfficiency: {value: 1.2, source: \"calibrated: x\"}\n");
         assertEquals("error: " + above + ": field 'execution.memoryEfficiency.value': '1.2': expected a value above 0 "
-                + "and at most 1", failure("validate", "--measurements", SHARED, "--calibration", above.toString()));
+                + "and at most 1, from 0.000001", failure("validate", "--measurements", SHARED, "--calibration", above.toString()));
         assertEquals("error: " + SHARED + " has no rows of nvidia-b200; it has rows of [nvidia-h200]",
                 failure("calibrate", "--measurements", SHARED, "--hardware", "nvidia-b200", "--out",
                         dir.resolve("b200.yaml").toString()));

@@ -222,7 +222,8 @@ class HardwareCommandIT {
         }
         assertNotNull(report, plugins.out());
         assertEquals("FAILED", report.get("state").asText());
-        assertEquals(bad + ": field 'memory[0].capacity.value': '0 GB': expected a value above zero",
+        assertEquals(bad + ": field 'memory[0].capacity.value': '0 GB': expected a value above zero, from 1e-30 "
+                + "to 1e30",
                 report.get("error").asText());
     }
 

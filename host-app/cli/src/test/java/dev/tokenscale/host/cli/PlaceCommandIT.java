@@ -58,6 +58,6 @@ class PlaceCommandIT {
     void malformedPlacementIsAUsageMistake() {
         CliRun run = run("estimate", "--model", "llama-3.1-8b", "--hardware", "nvidia-h100", "--placement", "tp=eight");
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains("tp must be a whole number"), run.err());
+        assertTrue(run.err().contains("--placement tp=eight: expected a whole number from 1"), run.err());
     }
 }

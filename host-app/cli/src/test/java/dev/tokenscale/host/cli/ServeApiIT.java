@@ -199,7 +199,7 @@ class ServeApiIT {
         "POST | estimate | `{\"model\": \"llama-9b\", \"hardware\": \"nvidia-h100\"}` | 400 | bad_request | "
                 + "unknown model 'llama-9b'; did you mean llama-3.1-8b, kimi-k2, llama-3.1-70b?",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"batch\": -3}` | 400 | "
-                + "bad_request | batch -3: expected a whole number of 1 or more",
+                + "bad_request | batch -3: expected a whole number from 1 to 65,536",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"batch\": \"eight\"}` | "
                 + "400 | bad_request | field 'batch': expected a whole number",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"batch\": 1.5}` | 400 | "
@@ -209,7 +209,7 @@ class ServeApiIT {
                 + "nvfp4]",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"placement\": "
                 + "{\"tensorParallel\": 0}}` | 400 | bad_request | placement.tensorParallel 0: expected a whole "
-                + "number of 1 or more",
+                + "number from 1 to 1,000,000",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"placement\": {\"tp\": 8}}` "
                 + "| 400 | bad_request | unknown field 'placement.tp'; expected one of [dataParallel, "
                 + "decodeInstances, expertParallel, microBatches, pipelineStages, prefillInstances, tensorParallel]",
@@ -217,7 +217,7 @@ class ServeApiIT {
                 + "{\"draft\": \"llama-3.1-8b\", \"draftLength\": 4, \"acceptance\": 1.5}}` | 400 | bad_request | "
                 + "speculative.acceptance 1.5: expected a probability in [0, 1)",
         "POST | place | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"top\": 0}` | 400 | "
-                + "bad_request | top 0: expected a whole number of 1 or more",
+                + "bad_request | top 0: expected a whole number from 1 to 10,000",
         "GET | estimate | `` | 405 | method_not_allowed | GET /estimate is not supported; use POST",
         "POST | hardware | `{}` | 405 | method_not_allowed | POST /hardware is not supported; use GET",
         "GET | compute | `` | 404 | not_found | no endpoint /compute; endpoints: [GET /, GET /openapi.json, "
@@ -225,7 +225,7 @@ class ServeApiIT {
         "POST | compare | `{\"model\": \"llama-3.1-8b\", \"context\": 1000}` | 400 | bad_request | context 1000: "
                 + "expected more than the prompt's 1024 tokens: a request's context is its prompt plus its output",
         "POST | compare | `{\"model\": \"llama-3.1-8b\", \"economics\": {\"pue\": 0.9}}` | 400 | bad_request | "
-                + "economics.pue 0.9: expected 1 or more",
+                + "economics.pue 0.9: expected a number from 1 to 10",
         "POST | compare | `{\"model\": \"llama-3.1-8b\", \"economics\": {\"capexUsd\": {\"nvidia-h10\": 1e6}}}` | "
                 + "400 | bad_request | economics.capexUsd: unknown hardware 'nvidia-h10'; did you mean nvidia-h100, "
                 + "nvidia-h200, nvidia-b200?",
@@ -233,7 +233,11 @@ class ServeApiIT {
                 + "field 'hardware': expected an array",
         "POST | fleet | `{\"model\": \"llama-3.1-8b\"}` | 400 | bad_request | powerWatts is required",
         "POST | fleet | `{\"model\": \"llama-3.1-8b\", \"powerWatts\": -1}` | 400 | bad_request | powerWatts -1.0: "
-                + "expected a number above 0",
+                + "expected a number above 0, up to 1e12",
+        "POST | estimate | `null` | 400 | bad_request | expected a JSON object",
+        "POST | compare | `null` | 400 | bad_request | expected a JSON object",
+        "POST | estimate | `{\"model\": 5, \"hardware\": \"nvidia-h100\"}` | 400 | bad_request | field 'model': "
+                + "expected a string",
     })
     void mistakesGetJsonErrors(String method, String path, String body, int status, String code, String message)
             throws Exception {

@@ -2,31 +2,29 @@ package dev.tokenscale.host.embed;
 
 import java.util.List;
 
-/** The range checks that request records share; each throws {@link InvalidInputException} naming the field. */
+/** The checks that request records share; each throws {@link InvalidInputException} naming the field. */
 final class Checks {
 
     private Checks() {
     }
 
-    /** A whole number of 1 or more. */
-    static void atLeastOne(String field, long value) {
-        if (value < 1) {
-            throw InvalidInputException.field(field, value, "a whole number of 1 or more");
-        }
-    }
-
     /** The serving and search fields that estimate and place requests share. */
     static void search(int batch, long context, long prompt, double minInteractivity, int maxDevices) {
-        atLeastOne("batch", batch);
-        atLeastOne("context", context);
-        atLeastOne("prompt", prompt);
-        notNegative("minInteractivity", minInteractivity);
-        atLeastOne("maxDevices", maxDevices);
+        Limit.BATCH.check("batch", batch);
+        Limit.TOKENS.check("context", context);
+        Limit.TOKENS.check("prompt", prompt);
+        if (prompt > context) {
+            throw InvalidInputException.field("prompt", prompt, "at most the context's " + context
+                    + " tokens: a sequence's cache holds its prompt");
+        }
+        Limit.MIN_INTERACTIVITY.check("minInteractivity", minInteractivity);
+        Limit.DEVICES.check("maxDevices", maxDevices);
     }
 
     /** A sweep's context and prompt: a request's context is its prompt plus at least one output token. */
     static void sweep(long context, long prompt) {
-        atLeastOne("prompt", prompt);
+        Limit.TOKENS.check("context", context);
+        Limit.TOKENS.check("prompt", prompt);
         if (context <= prompt) {
             throw InvalidInputException.field("context", context, "more than the prompt's " + prompt
                     + " tokens: a request's context is its prompt plus its output");
@@ -39,20 +37,6 @@ final class Checks {
             return List.of();
         }
         return ids.stream().map(id -> id(field, id)).distinct().toList();
-    }
-
-    /** A finite number of 0 or more. */
-    static void notNegative(String field, double value) {
-        if (!(value >= 0) || !Double.isFinite(value)) {
-            throw InvalidInputException.field(field, value, "a number of 0 or more");
-        }
-    }
-
-    /** A finite number above 0. */
-    static void positive(String field, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw InvalidInputException.field(field, value, "a number above 0");
-        }
     }
 
     /** A non-blank id. */

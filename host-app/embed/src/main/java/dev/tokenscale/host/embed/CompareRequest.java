@@ -41,13 +41,13 @@ public record CompareRequest(String model, List<String> hardware, Long context, 
         standard = Checks.or(standard, 40.0);
         fast = Checks.or(fast, 100.0);
         Checks.sweep(context, prompt);
-        Checks.positive("costAt", costAt);
-        Checks.positive("standard", standard);
-        Checks.positive("fast", fast);
+        Limit.INTERACTIVITY.check("costAt", costAt);
+        Limit.INTERACTIVITY.check("standard", standard);
+        Limit.INTERACTIVITY.check("fast", fast);
         maxDevices = Checks.or(maxDevices, EstimateRequest.DEFAULT_MAX_DEVICES);
         maxBatch = Checks.or(maxBatch, Curves.MAX_BATCH);
-        Checks.atLeastOne("maxDevices", maxDevices);
-        Checks.atLeastOne("maxBatch", maxBatch);
+        Limit.DEVICES.check("maxDevices", maxDevices);
+        Limit.BATCH.check("maxBatch", maxBatch);
     }
 
     /** {@code model} on every installed system, with every default. */

@@ -9,12 +9,14 @@ import java.util.Map;
  * {@link Economics} that answers echo. A {@code null} field takes the host's default: {@link Economics#DEFAULT}'s
  * value, unless the program that embeds the host binds other defaults.
  *
- * @param amortisationYears years over which capex is spread, above 0 (default 4)
- * @param pue               facility power / IT power, 1 or more (default 1.3)
- * @param dollarsPerKwh     electricity price, 0 or more (default 0.08)
- * @param opexShareOfCapex  yearly operations as a fraction of capex, 0 or more (default 0.05)
- * @param capexUsd          capex per system by hardware id, above 0, overriding the specs' (default none)
- * @param systemWatts       IT power per system by hardware id, above 0, overriding the specs' (default none)
+ * @param amortisationYears years over which capex is spread, above 0, up to 100 (default 4)
+ * @param pue               facility power / IT power, from 1 to 10 (default 1.3)
+ * @param dollarsPerKwh     electricity price, from 0 to 100 (default 0.08)
+ * @param opexShareOfCapex  yearly operations as a fraction of capex, from 0 to 10 (default 0.05)
+ * @param capexUsd          capex per system by hardware id, above 0, up to 1e12, overriding the specs' (default
+ *                          none)
+ * @param systemWatts       IT power per system by hardware id, above 0, up to 1e10, overriding the specs'
+ *                          (default none)
  * @throws InvalidInputException when a value is out of range
  */
 public record EconomicsRequest(Double amortisationYears, Double pue, Double dollarsPerKwh, Double opexShareOfCapex,
@@ -26,20 +28,18 @@ public record EconomicsRequest(Double amortisationYears, Double pue, Double doll
     public EconomicsRequest {
         capexUsd = Map.copyOf(Checks.or(capexUsd, Map.of()));
         systemWatts = Map.copyOf(Checks.or(systemWatts, Map.of()));
-        if (amortisationYears != null) {
-            Checks.positive("economics.amortisationYears", amortisationYears);
+        check(Limit.AMORTISATION_YEARS, "economics.amortisationYears", amortisationYears);
+        check(Limit.PUE, "economics.pue", pue);
+        check(Limit.DOLLARS_PER_KWH, "economics.dollarsPerKwh", dollarsPerKwh);
+        check(Limit.OPEX_SHARE, "economics.opexShareOfCapex", opexShareOfCapex);
+        capexUsd.forEach((id, usd) -> Limit.CAPEX_USD.check("economics.capexUsd." + id, usd));
+        systemWatts.forEach((id, watts) -> Limit.SYSTEM_WATTS.check("economics.systemWatts." + id, watts));
+    }
+
+    private static void check(Limit limit, String field, Double value) {
+        if (value != null) {
+            limit.check(field, value);
         }
-        if (pue != null && (!(pue >= 1) || !Double.isFinite(pue))) {
-            throw InvalidInputException.field("economics.pue", pue, "1 or more");
-        }
-        if (dollarsPerKwh != null) {
-            Checks.notNegative("economics.dollarsPerKwh", dollarsPerKwh);
-        }
-        if (opexShareOfCapex != null) {
-            Checks.notNegative("economics.opexShareOfCapex", opexShareOfCapex);
-        }
-        capexUsd.forEach((id, usd) -> Checks.positive("economics.capexUsd." + id, usd));
-        systemWatts.forEach((id, watts) -> Checks.positive("economics.systemWatts." + id, watts));
     }
 
     /** The engine's economics: these values, and {@code defaults}' where a field is {@code null}. */

@@ -11,16 +11,16 @@ import dev.tokenscale.host.engine.Shape;
  *
  * @param model            model id (required)
  * @param hardware         hardware id (required)
- * @param batch            sequences decoding together, 1 or more (default 1)
- * @param context          cached tokens per sequence, 1 or more (default 8192)
- * @param prompt           prompt tokens for time to first token, 1 or more (default 1024)
+ * @param batch            sequences decoding together, from 1 to 65,536 (default 1)
+ * @param context          cached tokens per sequence, from 1 to 2^30 (default 8192)
+ * @param prompt           prompt tokens for time to first token, from 1 to {@code context} (default 1024)
  * @param weights          store all weights in this precision, or {@code null} for the model's own
  * @param experts          store the routed experts in this precision (after {@code weights}), or {@code null}
  * @param kv               KV-cache precision, or {@code null} for the model's own
  * @param placement        evaluate this placement, or {@code null} to search for the best one
  * @param objective        what the placement search maximises (default interactivity)
  * @param minInteractivity only placements giving at least this many tokens per user per second (default 0: any)
- * @param maxDevices       only placements with at most this many devices (default 4096)
+ * @param maxDevices       only placements with at most this many devices, up to 1,000,000 (default 4096)
  * @param speculative      speculative decoding, or {@code null} for none
  * @throws InvalidInputException when a field is missing or out of range
  */
@@ -117,16 +117,18 @@ public record EstimateRequest(String model, String hardware, Integer batch, Long
             pipelineStages = Checks.or(pipelineStages, 1);
             expertParallel = Checks.or(expertParallel, 1);
             microBatches = Checks.or(microBatches, 1);
-            Checks.atLeastOne("placement.tensorParallel", tensorParallel);
-            Checks.atLeastOne("placement.dataParallel", dataParallel);
-            Checks.atLeastOne("placement.pipelineStages", pipelineStages);
-            Checks.atLeastOne("placement.expertParallel", expertParallel);
-            Checks.atLeastOne("placement.microBatches", microBatches);
+            Limit.DEVICES.check("placement.tensorParallel", tensorParallel);
+            Limit.DEVICES.check("placement.dataParallel", dataParallel);
+            Limit.DEVICES.check("placement.pipelineStages", pipelineStages);
+            Limit.DEVICES.check("placement.expertParallel", expertParallel);
+            Limit.DEVICES.check("placement.microBatches", microBatches);
             if ((prefillInstances != null || decodeInstances != null) && (prefillInstances == null
                     || decodeInstances == null || prefillInstances < 1 || decodeInstances < 1)) {
                 throw InvalidInputException.field("placement.pools", "pools=" + prefillInstances + ":" + decodeInstances,
                         "at least one prefill and one decode instance, e.g. pools=2:7");
             }
+            Limit.DEVICES.check("placement.devices", (long) dataParallel * tensorParallel * pipelineStages
+                    * (prefillInstances == null ? 1 : (long) prefillInstances + decodeInstances));
         }
 
         /** A placement of one instance. */
@@ -160,13 +162,13 @@ public record EstimateRequest(String model, String hardware, Integer batch, Long
      * Speculative decoding: a draft proposes tokens that the target verifies in one pass.
      *
      * @param draft       draft model id, or {@code mtp} for the target's own multi-token-prediction modules
-     * @param draftLength tokens drafted per verify step, 1 or more
+     * @param draftLength tokens drafted per verify step, from 1 to 64
      * @param acceptance  per-token acceptance probability, in [0, 1)
      */
     public record Speculative(String draft, int draftLength, double acceptance) {
         public Speculative {
             draft = Checks.id("speculative.draft", draft);
-            Checks.atLeastOne("speculative.draftLength", draftLength);
+            Limit.DRAFT_LENGTH.check("speculative.draftLength", draftLength);
             if (!(acceptance >= 0 && acceptance < 1)) {
                 throw InvalidInputException.field("speculative.acceptance", acceptance, "a probability in [0, 1)");
             }

@@ -9,7 +9,8 @@ import java.util.List;
  * field takes its default.
  *
  * @param model            model id (required)
- * @param powerWatts       facility power budget in watts, PUE included, above 0 (required; 7.5e8 is 750 MW)
+ * @param powerWatts       facility power budget in watts, PUE included, above 0 and at most 1e12 (required; 7.5e8
+ *                         is 750 MW)
  * @param atInteractivity  serve at the cheapest frontier point giving at least this many tokens/s/user, or at the
  *                         fastest one when a system cannot, above 0 (default 50)
  * @param hardware         the systems to size (default: every installed one)
@@ -31,9 +32,9 @@ public record FleetRequest(String model, Double powerWatts, Double atInteractivi
         if (powerWatts == null) {
             throw new InvalidInputException("powerWatts is required");
         }
-        Checks.positive("powerWatts", powerWatts);
+        Limit.POWER_WATTS.check("powerWatts", powerWatts);
         atInteractivity = Checks.or(atInteractivity, 50.0);
-        Checks.positive("atInteractivity", atInteractivity);
+        Limit.INTERACTIVITY.check("atInteractivity", atInteractivity);
         hardware = Checks.ids("hardware", hardware);
         context = Checks.or(context, EstimateRequest.DEFAULT_CONTEXT);
         prompt = Checks.or(prompt, EstimateRequest.DEFAULT_PROMPT);

@@ -12,6 +12,7 @@ import dev.tokenscale.host.runtime.HostConfig;
 import dev.tokenscale.host.runtime.Installed;
 import dev.tokenscale.host.runtime.PluginHost;
 import dev.tokenscale.host.runtime.PluginReport;
+import dev.tokenscale.host.spec.BoundedInput;
 import dev.tokenscale.host.spec.SpecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +72,10 @@ final class HostModule extends AbstractModule {
     PluginHost pluginHost(Set<AcceleratorFamily> families, Notices notices) {
         for (Path file : Stream.of(loads.hardwareFiles(), loads.modelFiles(), loads.calibrationFiles())
                 .flatMap(List::stream).toList()) {
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException(file + ": no such file");
+            try {
+                BoundedInput.checkFile(file);
+            } catch (SpecException e) {
+                throw new InvalidInputException(e.getMessage());
             }
         }
         for (Path dir : loads.pluginDirs()) {

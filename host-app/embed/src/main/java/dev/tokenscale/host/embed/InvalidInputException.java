@@ -34,14 +34,15 @@ public final class InvalidInputException extends IllegalArgumentException {
 
     /**
      * The message with the field named as a command-line option: {@code batch 0: ...} becomes {@code --batch 0: ...},
-     * {@code placement.tensorParallel 0: ...} becomes {@code --placement 0: ...}.
+     * {@code speculative.draftLength 0: ...} becomes {@code --speculative draftLength 0: ...}.
      */
     public String optionMessage() {
         if (field == null) {
             return getMessage();
         }
-        String top = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+        int dot = field.indexOf('.');
+        String top = dot < 0 ? field : field.substring(0, dot);
         return "--" + top.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT)
-                + getMessage().substring(field.length());
+                + (dot < 0 ? "" : " " + field.substring(dot + 1)) + getMessage().substring(field.length());
     }
 }

@@ -40,7 +40,7 @@ public record PlaceRequest(String model, String hardware, Integer batch, Long co
         maxDevices = Checks.or(maxDevices, EstimateRequest.DEFAULT_MAX_DEVICES);
         top = Checks.or(top, DEFAULT_TOP);
         Checks.search(batch, context, prompt, minInteractivity, maxDevices);
-        Checks.atLeastOne("top", top);
+        Limit.TOP.check("top", top);
     }
 
     /** {@code model} on {@code hardware} with every default. */

@@ -6,6 +6,7 @@ import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.engine.Calibration;
 import dev.tokenscale.host.engine.Comparison;
 import dev.tokenscale.host.engine.Curve;
+import dev.tokenscale.host.engine.Curves;
 import dev.tokenscale.host.engine.Economics;
 import dev.tokenscale.host.engine.Estimate;
 import dev.tokenscale.host.engine.Estimator;
@@ -14,6 +15,7 @@ import dev.tokenscale.host.engine.Placement;
 import dev.tokenscale.host.engine.PlacementSearch;
 import dev.tokenscale.host.engine.PlacementSearch.Candidate;
 import dev.tokenscale.host.engine.Placements;
+import dev.tokenscale.host.engine.PluginFault;
 import dev.tokenscale.host.engine.Speculation;
 import dev.tokenscale.host.engine.SpeedPremium;
 import dev.tokenscale.host.engine.Workload;
@@ -26,11 +28,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The typed calls over a running plugin host: the one implementation behind {@link Tokenscale}, and through it the
  * CLI commands and the HTTP endpoints. Each call takes one snapshot of the installed plugins and computes from
- * immutable values, so calls are thread-safe and deterministic.
+ * immutable values, so calls are thread-safe and deterministic. The work on each system runs apart
+ * ({@link PluginCalls}): a family that throws, hangs or answers nonsense fails its own systems (a comparison reports
+ * them failed with the reason; an estimate of one of them is a {@link PluginFault}), and every other system answers.
  */
 @Singleton
 final class Queries {
@@ -61,7 +66,12 @@ final class Queries {
     Estimate estimate(EstimateRequest r) {
         Installed installed = host.installed();
         ModelArchitecture model = Lookup.model(installed.models(), r.model());
-        Accelerator accelerator = Lookup.hardware(installed.accelerators(), r.hardware());
+        return isolated(Lookup.hardware(installed.accelerators(), r.hardware()), accelerator -> estimate(r, installed,
+                model, accelerator));
+    }
+
+    private Estimate estimate(EstimateRequest r, Installed installed, ModelArchitecture model,
+                              Accelerator accelerator) {
         Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.experts(), r.kv());
         Speculation speculation = speculation(installed, model, r.speculative());
         List<String> warnings = new ArrayList<>(warnings(model, r.context()));
@@ -105,8 +115,8 @@ final class Queries {
         ModelArchitecture model = Lookup.model(installed.models(), r.model());
         Accelerator accelerator = Lookup.hardware(installed.accelerators(), r.hardware());
         Workload workload = workload(model, r.batch(), r.context(), r.prompt(), r.weights(), r.experts(), r.kv());
-        PlacementSearch.Result result = PlacementSearch.search(model, accelerator, workload, r.objective(),
-                new PlacementSearch.Constraints(r.maxDevices(), r.minInteractivity()), defaults);
+        PlacementSearch.Result result = isolated(accelerator, a -> PlacementSearch.search(model, a, workload,
+                r.objective(), new PlacementSearch.Constraints(r.maxDevices(), r.minInteractivity()), defaults));
         List<PlacementRanking.Ranked> ranked = result.ranked().stream().limit(r.top()).map(Queries::ranked).toList();
         return new PlacementRanking(model.id(), accelerator.id(), r.objective().name().toLowerCase(Locale.ROOT),
                 result.ranked().size(), ranked, result.rejected(), result.problem());
@@ -140,11 +150,25 @@ final class Queries {
         }
         overridden(installed, "economics.capexUsd", r.economics().capexUsd().keySet());
         overridden(installed, "economics.systemWatts", r.economics().systemWatts().keySet());
-        AtomicInteger done = new AtomicInteger();
         Workload base = workload(model, 1, r.context(), r.prompt(), r.weights(), r.experts(), r.kv());
-        return Comparison.of(model, chosen, base, r.economics().economics(defaults),
-                speculation(installed, model, r.speculative()), r.limits(), warnings(model, r.context()),
-                curve -> progress.swept(curve.hardware(), done.incrementAndGet(), chosen.size()));
+        Economics economics = r.economics().economics(defaults);
+        AtomicInteger done = new AtomicInteger();
+        Speculation speculation = speculation(installed, model, r.speculative());
+        List<Curve> curves = PluginCalls.each(chosen, a -> Curves.sweep(model, a, base, economics, speculation,
+                        r.limits()), host.pluginTimeout(), this::hung,
+                outcome -> progress.swept(outcome.system().id(), done.incrementAndGet(), chosen.size())).stream()
+                .map(outcome -> outcome.failure() == null ? outcome.value()
+                        : Curve.failed(outcome.system(), economics, outcome.failure())).toList();
+        return Comparison.of(model, base, economics, speculation, r.limits(), warnings(model, r.context()), curves);
+    }
+
+    /** The work on one system, apart: a failure of its family is a {@link PluginFault}. */
+    private <T> T isolated(Accelerator accelerator, Function<Accelerator, T> work) {
+        return PluginCalls.one(accelerator, work, host.pluginTimeout(), this::hung);
+    }
+
+    private void hung(Accelerator accelerator, String reason) {
+        host.quarantine(accelerator.spec().family(), reason);
     }
 
     /** The speculation a request asks for: with a draft model, or with the target's MTP modules; null for none. */

@@ -92,20 +92,20 @@ class TokenscaleIT {
         assertEquals(List.of(1, 8192L, 1024L, Objective.INTERACTIVITY, 4096), List.of(request.batch(),
                 request.context(), request.prompt(), request.objective(), request.maxDevices()));
         assertEquals(32, request.withBatch(32).batch());
-        assertEquals("batch 0: expected a whole number of 1 or more",
+        assertEquals("batch 0: expected a whole number from 1 to 65,536",
                 assertThrows(InvalidInputException.class, () -> request.withBatch(0)).getMessage());
-        assertEquals("context -5: expected a whole number of 1 or more",
+        assertEquals("context -5: expected a whole number from 1 to 1,073,741,824",
                 assertThrows(InvalidInputException.class, () -> request.withContext(-5, 10)).getMessage());
         InvalidInputException acceptance = assertThrows(InvalidInputException.class,
                 () -> new EstimateRequest.Speculative("llama-3.1-8b", 4, 1.0));
         assertEquals("speculative.acceptance", acceptance.field());
-        assertEquals("--speculative 1.0: expected a probability in [0, 1)", acceptance.optionMessage());
+        assertEquals("--speculative acceptance 1.0: expected a probability in [0, 1)", acceptance.optionMessage());
         assertEquals("placement pp=2,tp=8: expected at most maxDevices 8 devices; it uses 16",
                 assertThrows(InvalidInputException.class, () -> request.withSearch(Objective.COST, 0, 8)
                         .withPlacement(new EstimateRequest.Layout(8, null, 2, null, null))).getMessage());
         assertEquals("model is required", assertThrows(InvalidInputException.class,
                 () -> PlaceRequest.of(" ", "nvidia-h100")).getMessage());
-        assertEquals("top 0: expected a whole number of 1 or more", assertThrows(InvalidInputException.class,
+        assertEquals("top 0: expected a whole number from 1 to 10,000", assertThrows(InvalidInputException.class,
                 () -> PlaceRequest.of("llama-3.1-8b", "nvidia-h100").withSearch(Objective.COST, 0, 8, 0))
                 .getMessage());
     }

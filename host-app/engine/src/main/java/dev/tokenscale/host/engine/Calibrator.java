@@ -71,6 +71,12 @@ public final class Calibrator {
      */
     public static Fit fit(List<MeasuredCase> cases, Accelerator base, Function<AcceleratorSpec, Accelerator> rebuild,
                           String origin, String source) {
+        return fit(cases, base, rebuild, origin, source, () -> { });
+    }
+
+    /** The same; {@code evaluated} hears of each trial of the fit (from any thread), for a progress display. */
+    public static Fit fit(List<MeasuredCase> cases, Accelerator base, Function<AcceleratorSpec, Accelerator> rebuild,
+                          String origin, String source, Runnable evaluated) {
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("no rows to calibrate " + base.id() + " on");
         }
@@ -87,9 +93,12 @@ public final class Calibrator {
             }
         }
         double[] declared = names.stream().mapToDouble(n -> Math.log(spec.execution().get(n).value())).toArray();
-        double[] best = NelderMead.minimize(z -> loss(cases, names, z, declared,
-                rebuild.apply(spec.withExecution(withValues(spec, names, values(names, z), null)))),
-                declared, 0.2, MAX_EVALUATIONS);
+        List<Point> points = Point.of(cases);
+        double[] best = NelderMead.minimize(z -> {
+            evaluated.run();
+            return loss(points, names, z, declared,
+                    rebuild.apply(spec.withExecution(withValues(spec, names, values(names, z), null))));
+        }, declared, 0.2, MAX_EVALUATIONS);
         double[] fitted = values(names, best);
         Map<String, Figure> fittedFigures = new LinkedHashMap<>();
         Map<String, Figure> declaredFigures = new LinkedHashMap<>();
@@ -105,14 +114,41 @@ public final class Calibrator {
                 List.copyOf(notExercised), stats(cases, baseline), stats(cases, predictions(cases, calibrated)));
     }
 
-    /** Squared log errors of the rows on {@code trial}, plus each parameter's pull toward its declared value. */
-    private static double loss(List<MeasuredCase> cases, List<String> names, double[] z, double[] declared,
-                               Accelerator trial) {
-        double loss = 0;
-        for (MeasuredCase c : cases) {
-            double error = Math.log(c.predict(trial) / c.row().seconds());
-            loss += error * error;
+    /**
+     * The rows measured at one operating point (model, phase, batch, context, prompt): one prediction serves them
+     * all, so a file of many repeated runs costs one prediction per point and trial. Their squared log errors
+     * against a prediction {@code p} sum to {@code n ln(p)^2 - 2 ln(p) sum ln(m) + sum ln(m)^2}.
+     *
+     * @param first         one of its rows, to predict with
+     * @param rows          how many rows
+     * @param sumLog        sum of ln(measured seconds)
+     * @param sumLogSquared sum of ln(measured seconds)^2
+     */
+    record Point(MeasuredCase first, int rows, double sumLog, double sumLogSquared) {
+
+        static List<Point> of(List<MeasuredCase> cases) {
+            Map<List<Object>, List<MeasuredCase>> byPoint = new LinkedHashMap<>();
+            for (MeasuredCase c : cases) {
+                Measurement r = c.row();
+                byPoint.computeIfAbsent(List.of(r.model(), r.phase(), r.batch(), r.contextTokens(), r.promptTokens()),
+                        k -> new ArrayList<>()).add(c);
+            }
+            return byPoint.values().stream().map(rows -> new Point(rows.get(0), rows.size(),
+                    rows.stream().mapToDouble(c -> Math.log(c.row().seconds())).sum(),
+                    rows.stream().mapToDouble(c -> Math.log(c.row().seconds()) * Math.log(c.row().seconds())).sum()))
+                    .toList();
         }
+
+        double squaredLogErrors(Accelerator trial) {
+            double logPredicted = Math.log(first.predict(trial));
+            return rows * logPredicted * logPredicted - 2 * logPredicted * sumLog + sumLogSquared;
+        }
+    }
+
+    /** Squared log errors of the rows on {@code trial}, plus each parameter's pull toward its declared value. */
+    private static double loss(List<Point> points, List<String> names, double[] z, double[] declared,
+                               Accelerator trial) {
+        double loss = points.parallelStream().mapToDouble(p -> p.squaredLogErrors(trial)).sum();
         double[] clamped = clamp(names, z);
         for (int i = 0; i < z.length; i++) {
             double spread = Math.log(names.get(i).endsWith(EFFICIENCY) ? EFFICIENCY_SPREAD : LATENCY_SPREAD);
@@ -123,7 +159,7 @@ public final class Calibrator {
     }
 
     private static double[] predictions(List<MeasuredCase> cases, Accelerator a) {
-        return cases.stream().mapToDouble(c -> c.predict(a)).toArray();
+        return cases.parallelStream().mapToDouble(c -> c.predict(a)).toArray();
     }
 
     private static boolean changes(double[] before, double[] after) {

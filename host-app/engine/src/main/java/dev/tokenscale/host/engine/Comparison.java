@@ -63,12 +63,18 @@ public record Comparison(String model, long parameters, long activeParameters, S
     public static Comparison of(ModelArchitecture m, List<Accelerator> accelerators, Workload base,
                                 Economics economics, Speculation speculation, Curves.Limits limits,
                                 List<String> warnings, Consumer<Curve> done) {
+        return of(m, base, economics, speculation, limits, warnings,
+                Curves.sweep(m, accelerators, base, economics, speculation, limits, done));
+    }
+
+    /** The comparison of curves already swept (by a caller that sweeps each system on its own). */
+    public static Comparison of(ModelArchitecture m, Workload base, Economics economics, Speculation speculation,
+                                Curves.Limits limits, List<String> warnings, List<Curve> curves) {
         OperatingPoint.Request request = OperatingPoint.Request.of(base);
         return new Comparison(m.id(), ModelMath.totalParameters(m), ModelMath.activeParameters(m),
                 name(base.weights()), name(base.experts()), name(base.kv()), base.contextTokens(),
                 request.averageContextTokens(), request.promptTokens(), request.outputTokens(), economics,
-                SpeculationSpec.of(speculation), limits, Curves.sweep(m, accelerators, base, economics, speculation, limits, done),
-                warnings);
+                SpeculationSpec.of(speculation), limits, curves, warnings);
     }
 
     private static String name(Precision precision) {

@@ -3,6 +3,7 @@ package dev.tokenscale.host.engine;
 import dev.tokenscale.api.AcceleratorSpec;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param pointsSwept          operating points evaluated (every batch x every feasible placement)
  * @param largestBatch         the largest batch swept
  * @param limitedByAtBatchOne  what bounds the fastest batch-1 point ({@link Estimate#limitedBy()}), or null
- * @param problem              why nothing fits, or null
+ * @param problem              why nothing fits, or why the system's family failed ({@link #failed}), or null
  */
 public record Curve(String hardware, String name, String deviceKind, String status, int devicesPerSystem,
                     SystemCost cost, List<OperatingPoint> frontier, double maxInteractivity,
@@ -56,6 +57,30 @@ public record Curve(String hardware, String name, String deviceKind, String stat
                     e.capexUsd().containsKey(spec.id()) ? OVERRIDE : spec.cost().capex().source(),
                     e.systemWatts().containsKey(spec.id()) ? OVERRIDE : spec.power().system().source());
         }
+    }
+
+    /** The curve of a system from its swept points. */
+    public static Curve of(Accelerator a, Economics economics, List<OperatingPoint> frontier, int pointsSwept,
+                           int largestBatch, String limitedByAtBatchOne, String problem) {
+        AcceleratorSpec spec = a.spec();
+        return new Curve(a.id(), spec.name(), spec.deviceKind(), spec.status().name().toLowerCase(Locale.ROOT),
+                spec.devicesPerSystem(), SystemCost.of(spec, economics), frontier,
+                frontier.stream().mapToDouble(OperatingPoint::tokensPerUserPerSecond).max().orElse(0),
+                frontier.stream().mapToDouble(OperatingPoint::tokensPerChipPerSecond).max().orElse(0),
+                pointsSwept, largestBatch, limitedByAtBatchOne, problem);
+    }
+
+    /** The curve of a system whose family failed (threw, hung or answered nonsense): no points, and why. */
+    public static Curve failed(Accelerator a, Economics economics, String problem) {
+        return of(a, economics, List.of(), 0, 0, null, FAILED + problem);
+    }
+
+    /** How the problem of a system whose family failed begins. */
+    public static final String FAILED = "failed: ";
+
+    /** Whether the system's family failed, rather than the model not fitting it. */
+    public boolean familyFailed() {
+        return problem != null && problem.startsWith(FAILED);
     }
 
     /** The source of a figure the user overrode. */

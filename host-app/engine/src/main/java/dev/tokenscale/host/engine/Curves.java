@@ -1,13 +1,11 @@
 package dev.tokenscale.host.engine;
 
-import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.host.engine.OperatingPoint.Request;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -132,13 +130,7 @@ public final class Curves {
             flat = bestHere < best * (1 + SATURATION) ? flat + 1 : 0;
             best = Math.max(best, bestHere);
         }
-        List<OperatingPoint> frontier = frontier(points);
-        AcceleratorSpec spec = a.spec();
-        return new Curve(a.id(), spec.name(), spec.deviceKind(), spec.status().name().toLowerCase(Locale.ROOT),
-                spec.devicesPerSystem(), Curve.SystemCost.of(spec, economics), frontier,
-                frontier.stream().mapToDouble(OperatingPoint::tokensPerUserPerSecond).max().orElse(0),
-                frontier.stream().mapToDouble(OperatingPoint::tokensPerChipPerSecond).max().orElse(0),
-                swept, largest, limitedBy, problem);
+        return Curve.of(a, economics, frontier(points), swept, largest, limitedBy, problem);
     }
 
     /** The next batch: doubled, or the limit itself when doubling would pass it. */

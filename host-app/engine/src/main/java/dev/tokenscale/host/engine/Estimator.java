@@ -204,7 +204,7 @@ public final class Estimator {
             double bytes = pass.tokens() * m.hiddenSize() * StepOps.ACTIVATION_BYTES;
             hopOp = new Operation(OpKind.TRANSFER, "activations to the next stage", 0, bytes, p.hopLink(),
                     w.weights(), 1);
-            hopTiming = a.model().time(hopOp);
+            hopTiming = a.checkedModel().time(hopOp);
             hop = hopTiming.seconds();
             hopBusy = hopTiming.occupancySeconds();
         }
@@ -308,7 +308,7 @@ public final class Estimator {
             double bytes = (double) micro * m.hiddenSize() * StepOps.ACTIVATION_BYTES;
             Operation hop = new Operation(OpKind.TRANSFER, "hop", 0, bytes, p.hopLink(), w.weights(), 1);
             hops = new HopView(p.pipelineStages() - 1, p.hopLink(),
-                    (p.pipelineStages() - 1) * a.model().time(hop).seconds(), bytes);
+                    (p.pipelineStages() - 1) * a.checkedModel().time(hop).seconds(), bytes);
         }
         return new PlacementView(p.label(), p.devices(), p.pipelineStages(), p.tensorParallel(), p.dataParallel(),
                 p.expertParallel(), p.microBatches(), stages, hops);

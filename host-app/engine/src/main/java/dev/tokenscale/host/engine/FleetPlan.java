@@ -33,16 +33,28 @@ public record FleetPlan(String hardware, double powerWatts, double targetInterac
             throw new IllegalArgumentException("the power budget and the target interactivity must be > 0");
         }
         Curve.SystemCost cost = curve.cost();
-        long systems = (long) Math.floor(powerWatts / cost.facilityWattsPerSystem());
-        long devices = systems * curve.devicesPerSystem();
+        double feeds = Math.floor(powerWatts / cost.facilityWattsPerSystem());
+        if (!(feeds < Long.MAX_VALUE)) {
+            throw new IllegalArgumentException(curve.hardware() + ": " + powerWatts + " W feed more systems than can "
+                    + "be counted");
+        }
+        long systems = (long) feeds;
         OperatingPoint point = curve.cheapestAtLeast(targetInteractivity).or(curve::fastest).orElse(null);
-        long replicas = point == null ? 0 : devices / point.devices();
-        double tokensPerSecond = point == null ? 0 : replicas * point.devices() * point.tokensPerChipPerSecond();
-        double hourly = systems * cost.dollarsPerSystemHour();
-        return new FleetPlan(curve.hardware(), powerWatts, targetInteractivity,
-                point != null && point.tokensPerUserPerSecond() >= targetInteractivity, systems, devices,
-                systems * cost.facilityWattsPerSystem(), point, replicas, point == null ? 0 : replicas * point.batch(),
-                tokensPerSecond, systems * cost.capexUsd(), hourly * Economics.HOURS_PER_YEAR,
-                tokensPerSecond > 0 ? Economics.dollarsPerMillionTokens(hourly, tokensPerSecond) : null);
+        try {
+            long devices = Math.multiplyExact(systems, curve.devicesPerSystem());
+            long replicas = point == null ? 0 : devices / point.devices();
+            double tokensPerSecond = point == null ? 0
+                    : (double) replicas * point.devices() * point.tokensPerChipPerSecond();
+            double hourly = systems * cost.dollarsPerSystemHour();
+            return new FleetPlan(curve.hardware(), powerWatts, targetInteractivity,
+                    point != null && point.tokensPerUserPerSecond() >= targetInteractivity, systems, devices,
+                    systems * cost.facilityWattsPerSystem(), point, replicas,
+                    point == null ? 0 : Math.multiplyExact(replicas, point.batch()), tokensPerSecond,
+                    systems * cost.capexUsd(), hourly * Economics.HOURS_PER_YEAR,
+                    tokensPerSecond > 0 ? Economics.dollarsPerMillionTokens(hourly, tokensPerSecond) : null);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(curve.hardware() + ": a fleet of " + systems + " systems has more "
+                    + "devices or users than can be counted", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tokenscale.host.engine;
 
 import dev.tokenscale.api.AcceleratorSpec;
+import dev.tokenscale.api.AttentionKind;
 import dev.tokenscale.api.ModelArchitecture;
 import java.util.Locale;
 
@@ -24,6 +25,14 @@ final class PlacementRules {
         if (heads % s.tensorParallel() != 0) {
             return String.format(Locale.ROOT, "tp=%d must divide %s's %d attention heads", s.tensorParallel(), m.id(),
                     heads);
+        }
+        // Each device takes whole KV heads of grouped-query attention, or with more devices than KV heads a replica
+        // of one; MLA's latent is whole on every device, so only GQA constrains the split.
+        int kvHeads = m.attention().kvHeads();
+        if (m.attention().kind() == AttentionKind.GQA && kvHeads % s.tensorParallel() != 0
+                && s.tensorParallel() % kvHeads != 0) {
+            return String.format(Locale.ROOT, "tp=%d must divide %s's %d KV heads, or be a multiple of them",
+                    s.tensorParallel(), m.id(), kvHeads);
         }
         String experts = expertProblem(m, s);
         if (experts != null) {

@@ -46,7 +46,7 @@ public record Speculation(ModelArchitecture draft, boolean mtp, int draftLength,
 
     /** Expected tokens committed per verify step: {@code (1 - a^(g+1)) / (1 - a)}. */
     public double tokensPerVerify() {
-        return (1 - Math.pow(acceptance, draftLength + 1)) / (1 - acceptance);
+        return (1 - Math.pow(acceptance, draftLength + 1.0)) / (1 - acceptance);
     }
 
     /** The draft as the user names it: a model id, or {@code mtp}. */

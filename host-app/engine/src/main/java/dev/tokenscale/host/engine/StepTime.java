@@ -35,17 +35,27 @@ public final class StepTime {
 
     /** Seconds and busy time of the pass, without keeping the breakdown. */
     public static Stage stage(ModelArchitecture m, Accelerator a, Workload w, Shard shard, Pass pass) {
-        Summer summer = new Summer(a.model());
+        Summer summer = new Summer(a.checkedModel());
         StepOps.emit(m, w, shard, pass, summer);
-        return new Stage(summer.total, summer.busy);
+        return new Stage(positive(summer.total, a), summer.busy);
     }
 
     /** Every operation of the pass with its timing; the lines' totals sum to {@link #seconds}. */
     public static List<OpCost> explain(ModelArchitecture m, Accelerator a, Workload w, Shard shard, Pass pass) {
         List<OpCost> lines = new ArrayList<>();
-        ExecutionModel model = a.model();
+        ExecutionModel model = a.checkedModel();
         StepOps.emit(m, w, shard, pass, (group, count, op) -> lines.add(new OpCost(group, count, op, model.time(op))));
+        positive(total(lines), a);
         return lines;
+    }
+
+    /** A pass that takes no time would serve infinitely fast: the family's model answered nonsense. */
+    private static double positive(double seconds, Accelerator a) {
+        if (!(seconds > 0)) {
+            throw new PluginFault(a.spec().family(), "timed a whole pass of " + a.id() + " at " + seconds
+                    + " s; expected more than 0", null);
+        }
+        return seconds;
     }
 
     /** Sum of the lines' totals, in emission order (the same order {@link #seconds} adds them). */

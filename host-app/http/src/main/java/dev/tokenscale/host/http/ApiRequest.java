@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +24,15 @@ import java.util.Optional;
 /** One request as a handler sees it: its query parameters and its JSON body, read strictly and size-limited. */
 public final class ApiRequest {
 
-    private final HttpExchange exchange;
+    private final String rawQuery;
+    private final byte[] body;
     private final ObjectMapper json;
-    private final int maxBodyBytes;
 
-    ApiRequest(HttpExchange exchange, ObjectMapper json, int maxBodyBytes) {
-        this.exchange = exchange;
+    /** A request with its raw query string ({@code null} when none) and its whole body. */
+    ApiRequest(String rawQuery, byte[] body, ObjectMapper json) {
+        this.rawQuery = rawQuery;
+        this.body = body;
         this.json = json;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     /** A query parameter, e.g. {@code family} in {@code /hardware?family=nvidia-hbm}. */
@@ -43,9 +42,8 @@ public final class ApiRequest {
 
     private Map<String, String> queryParameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');
                 String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                 parameters.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
@@ -55,19 +53,21 @@ public final class ApiRequest {
     }
 
     /**
-     * The JSON body as {@code type}. Malformed JSON, an empty body, an unknown field, a value of the wrong type or
-     * one that the type's constructor refuses with an {@link IllegalArgumentException} (400) and a body over the
-     * size limit (413) are user mistakes and answered as such.
+     * The JSON body as {@code type}. Malformed JSON, an empty body, a body that is not an object ({@code null},
+     * a number), an unknown field, a value of the wrong type or one that the type's constructor refuses with an
+     * {@link IllegalArgumentException} are user mistakes, answered with a 400.
      */
     public <T> T body(Class<T> type) {
-        byte[] bytes = readBody();
-        if (bytes.length == 0) {
+        if (body.length == 0) {
             throw ApiException.badRequest("a JSON body is required");
         }
         try {
-            JsonNode tree = json.readTree(bytes);
+            JsonNode tree = json.readTree(body);
             if (tree.isMissingNode()) {
                 throw ApiException.badRequest("a JSON body is required");
+            }
+            if (!tree.isObject()) {
+                throw ApiException.badRequest("expected a JSON object");
             }
             // Unknown fields first: a record's constructor would otherwise refuse the fields it misses.
             List<String> known = json.getDeserializationConfig().introspect(json.constructType(type))
@@ -135,17 +135,5 @@ public final class ApiRequest {
             return "an array";
         }
         return type == String.class ? "a string" : "an object";
-    }
-
-    private byte[] readBody() {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-            if (bytes.length > maxBodyBytes) {
-                throw new ApiException(413, "payload_too_large", "the body is over " + maxBodyBytes + " bytes");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw ApiException.badRequest("cannot read the body: " + e.getMessage());
-        }
     }
 }

@@ -8,6 +8,7 @@ import dev.tokenscale.host.embed.FleetRequest;
 import dev.tokenscale.host.embed.InvalidInputException;
 import dev.tokenscale.host.embed.PlaceRequest;
 import dev.tokenscale.host.embed.Tokenscale;
+import dev.tokenscale.host.engine.PluginFault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,12 +46,17 @@ public final class ServeRoutes {
                 .post("/fleet", request -> refused(() -> api.fleet(request.body(FleetRequest.class))));
     }
 
-    /** Answers a request, turning a mistake in it (an unknown id, say) into a 400. */
+    /**
+     * Answers a request, turning a mistake in it (an unknown id, say) into a 400, and the failure of the one
+     * plugin it needs (a family that threw, hung or answered nonsense) into a 503.
+     */
     private static Object refused(Supplier<Object> answer) {
         try {
             return answer.get();
         } catch (InvalidInputException e) {
             throw ApiException.badRequest(e.getMessage());
+        } catch (PluginFault e) {
+            throw new ApiException(503, "plugin_failed", e.getMessage());
         }
     }
 

@@ -21,7 +21,6 @@ import dev.tokenscale.host.calibration.CalibrationFile.ModelShape;
 import dev.tokenscale.host.calibration.CalibrationFile.RangeFile;
 import dev.tokenscale.host.calibration.CalibrationFile.SpanFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
@@ -46,12 +45,7 @@ public final class CalibrationFiles {
 
     /** Reads a calibration file. */
     public static Calibration read(Path file) throws SpecException {
-        CalibrationFile f;
-        try (InputStream in = Files.newInputStream(file)) {
-            f = SpecMapper.read(in, file.toString(), CalibrationFile.class);
-        } catch (IOException e) {
-            throw new SpecException(file.toString(), "", "cannot read: " + e.getMessage());
-        }
+        CalibrationFile f = SpecMapper.read(file, CalibrationFile.class);
         Fields fields = new Fields(file.toString());
         String hardware = fields.id("hardware", f.hardware());
         if (f.execution() == null || f.execution().isEmpty()) {

@@ -10,14 +10,15 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.tokenscale.host.engine.Measurement;
 import dev.tokenscale.host.engine.Measurement.Phase;
+import java.io.ByteArrayInputStream;
 import dev.tokenscale.host.spec.Dimension;
+import dev.tokenscale.host.spec.BoundedInput;
 import dev.tokenscale.host.spec.Fields;
 import dev.tokenscale.host.spec.Fields.Range;
 import dev.tokenscale.host.spec.SpecException;
 import dev.tokenscale.host.spec.SpecMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,11 @@ public final class MeasurementReader {
     public static final List<String> INFORMATIONAL = List.of("tokens_per_user_per_second",
             "tokens_per_gpu_per_second", "note");
 
+    /** Largest batch a row may report, as in requests. */
+    static final long MAX_BATCH = 1 << 16;
+    /** Longest context or prompt a row may report, as in requests. */
+    static final long MAX_TOKENS = 1L << 30;
+
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
@@ -56,15 +62,17 @@ public final class MeasurementReader {
 
     /** Reads a measurement file from disk. */
     public static List<Measurement> read(Path file) throws SpecException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (IOException e) {
-            throw new SpecException(file.toString(), "", "cannot read: " + e.getMessage());
-        }
+        return read(BoundedInput.read(file, BoundedInput.MEASUREMENT_BYTES), file.toString());
     }
 
     /** Reads measurements from a stream; {@code fileName} names it in errors and picks CSV or JSON. */
     public static List<Measurement> read(InputStream in, String fileName) throws SpecException {
+        return read(BoundedInput.read(in, BoundedInput.MEASUREMENT_BYTES, fileName), fileName);
+    }
+
+    /** Reads measurements from a file's bytes; {@code fileName} names it in errors and picks CSV or JSON. */
+    public static List<Measurement> read(byte[] content, String fileName) throws SpecException {
+        InputStream in = new ByteArrayInputStream(content);
         String lower = fileName.toLowerCase(Locale.ROOT);
         List<Written> rows;
         try {
@@ -77,9 +85,9 @@ public final class MeasurementReader {
             }
         } catch (JsonProcessingException e) {
             throw new SpecException(fileName, "", "syntax error at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": " + SpecMapper.quoted(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new SpecException(fileName, "", "cannot read: " + e.getMessage());
+            throw new SpecException(fileName, "", "cannot read: " + BoundedInput.reason(e));
         }
         if (rows.isEmpty()) {
             throw new SpecException(fileName, "", "no rows; expected at least one measurement");
@@ -99,6 +107,12 @@ public final class MeasurementReader {
             }
             List<String> header = Arrays.stream(it.nextValue()).map(String::trim).toList();
             checkColumns(header, 1, fileName);
+            for (String column : header) {
+                if (header.indexOf(column) != header.lastIndexOf(column)) {
+                    throw new SpecException(fileName, "", "line 1: column '" + column + "' appears twice; expected "
+                            + "each column once");
+                }
+            }
             while (it.hasNextValue()) {
                 String[] values = it.nextValue();
                 int line = it.getParser().currentTokenLocation().getLineNr();
@@ -150,7 +164,7 @@ public final class MeasurementReader {
     private static void checkColumns(List<String> columns, int line, String fileName) throws SpecException {
         for (String column : columns) {
             if (!REQUIRED.contains(column) && !INFORMATIONAL.contains(column)) {
-                throw new SpecException(fileName, "", "line " + line + ": unknown column '" + column
+                throw new SpecException(fileName, "", "line " + line + ": unknown column '" + SpecMapper.quoted(column)
                         + "'; expected " + String.join(", ", REQUIRED) + " (and optionally "
                         + String.join(", ", INFORMATIONAL) + ")");
             }
@@ -172,11 +186,21 @@ public final class MeasurementReader {
                 : Objects.requireNonNullElse(cells.whole("context_tokens", written.get("context_tokens"), 0), 0L);
         long prompt = decode ? 0
                 : required(cells, written, "prompt_tokens", 1, "a prefill row needs its prompt length");
+        long batch = required(cells, written, "batch", 1, "every row needs its batch");
+        atMost(cells, "context_tokens", context, MAX_TOKENS);
+        atMost(cells, "prompt_tokens", prompt, MAX_TOKENS);
+        atMost(cells, "batch", batch, MAX_BATCH);
         return new Measurement(cells.required("hardware", written.get("hardware")),
-                cells.required("model", written.get("model")), phase,
-                (int) required(cells, written, "batch", 1, "every row needs its batch"), context, prompt,
-                cells.quantity("step_seconds", written.get("step_seconds"), Dimension.TIME, Range.POSITIVE),
+                cells.required("model", written.get("model")), phase, (int) batch, context, prompt,
+                cells.quantity("step_seconds", written.get("step_seconds"), Dimension.TIME, Range.STEP),
                 fileName + ", line " + row.line());
+    }
+
+    /** A count within the range requests accept, so that a row can be predicted as a request would be. */
+    private static void atMost(Fields cells, String column, long value, long max) throws SpecException {
+        if (value > max) {
+            throw cells.error(column, "'" + value + "': expected at most " + String.format(Locale.ROOT, "%,d", max));
+        }
     }
 
     /** A cell that every row of its kind needs: a whole number of {@code min} or more. */

@@ -1,9 +1,11 @@
 package dev.tokenscale.host.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenscale.api.AcceleratorSpec;
 import dev.tokenscale.api.ModelArchitecture;
 import dev.tokenscale.api.PluginHeaders;
 import dev.tokenscale.host.runtime.PluginData.Sourced;
+import dev.tokenscale.host.spec.BoundedInput;
 import dev.tokenscale.host.spec.HardwareReader;
 import dev.tokenscale.host.spec.ModelReader;
 import dev.tokenscale.host.spec.SpecException;
@@ -11,7 +13,6 @@ import dev.tokenscale.host.spec.SpecMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,34 +84,51 @@ final class DataReader {
      * model. The kind is decided by the top-level keys so that a dropped file needs no naming convention.
      */
     static PluginData fromFile(Path file) {
-        return isHardware(file) ? hardwareFile(file) : modelFile(file);
+        String name = file.toString();
+        try {
+            byte[] content = BoundedInput.read(file, BoundedInput.SPEC_BYTES);
+            return isHardware(content, name) ? hardware(HardwareReader.read(content, name), name)
+                    : model(ModelReader.read(content, name), name);
+        } catch (SpecException e) {
+            return failed(e);
+        }
     }
 
     /** A spec-only hardware file. */
     static PluginData hardwareFile(Path file) {
         try {
-            AcceleratorSpec spec = HardwareReader.read(file);
-            return new PluginData(List.of(new Sourced<>(spec, file.toString())), List.of(), List.of());
+            return hardware(HardwareReader.read(file), file.toString());
         } catch (SpecException e) {
-            return new PluginData(List.of(), List.of(), List.of(e.getMessage()));
+            return failed(e);
         }
     }
 
     /** A model file. */
     static PluginData modelFile(Path file) {
         try {
-            ModelArchitecture model = ModelReader.read(file);
-            return new PluginData(List.of(), List.of(new Sourced<>(model, file.toString())), List.of());
+            return model(ModelReader.read(file), file.toString());
         } catch (SpecException e) {
-            return new PluginData(List.of(), List.of(), List.of(e.getMessage()));
+            return failed(e);
         }
     }
 
-    private static boolean isHardware(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            var tree = SpecMapper.mapperFor(file.toString()).readTree(in);
+    private static PluginData hardware(AcceleratorSpec spec, String origin) {
+        return new PluginData(List.of(new Sourced<>(spec, origin)), List.of(), List.of());
+    }
+
+    private static PluginData model(ModelArchitecture model, String origin) {
+        return new PluginData(List.of(), List.of(new Sourced<>(model, origin)), List.of());
+    }
+
+    private static PluginData failed(SpecException e) {
+        return new PluginData(List.of(), List.of(), List.of(e.getMessage()));
+    }
+
+    private static boolean isHardware(byte[] content, String name) {
+        try {
+            JsonNode tree = SpecMapper.tree(content, name);
             return tree != null && (tree.has("family") || tree.has("memory") || tree.has("compute"));
-        } catch (IOException e) {
+        } catch (SpecException e) {
             // Not even well-formed: let the hardware reader report the syntax error with its line and column.
             return true;
         }

@@ -1,18 +1,25 @@
 package dev.tokenscale.host.runtime;
 
 import dev.tokenscale.host.runtime.PluginReport.Provides;
-import dev.tokenscale.host.spec.SpecMapper;
+import dev.tokenscale.host.spec.BoundedInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -25,20 +32,26 @@ import org.osgi.framework.Constants;
  */
 final class Deployments {
 
+    /** Largest plugin jar installed: the built-in plugins are under 100 KB. */
+    private static final long MAX_JAR_BYTES = 256L << 20;
+
     private final EmbeddedFramework framework;
     private final Consumer<String> notices;
     private final Runnable changed;
+    private final Duration startTimeout;
     private final Map<String, PluginReport> failures = new ConcurrentHashMap<>();
     private final Map<Path, PluginData> files = new ConcurrentHashMap<>();
 
     /**
-     * Bookkeeping for this framework: what cannot be used is a {@code notice}, and {@code changed} runs after a
-     * spec-only file's data came or went.
+     * Bookkeeping for this framework: what cannot be used is a {@code notice}, {@code changed} runs after a
+     * spec-only file's data came or went, and a bundle that has not started within {@code startTimeout} is
+     * reported and skipped.
      */
-    Deployments(EmbeddedFramework framework, Consumer<String> notices, Runnable changed) {
+    Deployments(EmbeddedFramework framework, Consumer<String> notices, Runnable changed, Duration startTimeout) {
         this.framework = framework;
         this.notices = notices;
         this.changed = changed;
+        this.startTimeout = startTimeout;
     }
 
     /** Deploys the plugin files of a folder, sorted by name; a folder that cannot be listed is a failure. */
@@ -55,22 +68,32 @@ final class Deployments {
     }
 
     /**
-     * Installs the jars and loads the spec files among {@code paths} (other files are ignored), then starts the new
-     * bundles.
+     * Installs the jars and loads the spec files among {@code paths} (other files are ignored; links out of the
+     * folder, pipes and devices are reported and skipped), then starts the new bundles.
      */
     void deploy(List<Path> paths) {
         List<Bundle> installed = new ArrayList<>();
         for (Path file : paths) {
             String name = file.getFileName().toString();
-            if (name.endsWith(".jar")) {
+            if (!PluginFolder.isPluginName(file)) {
+                continue;
+            }
+            Optional<String> refusal = PluginFolder.refusal(file);
+            if (refusal.isPresent()) {
+                notices.accept(file + ": " + refusal.get() + "; skipped");
+                failures.put(file.toUri().toString(), failed(name, file, refusal.get()));
+            } else if (name.endsWith(".jar")) {
                 Bundle bundle = install(file);
                 if (bundle != null) {
                     installed.add(bundle);
                 }
-            } else if (SpecMapper.isSpecFile(name)) {
+            } else {
                 load(file, DataReader::fromFile).errors().forEach(error -> notices.accept(error + "; skipped"));
             }
         }
+        // Resolved together before any starts: an activator still running holds a bundle lock, and resolving a
+        // bundle later would wait for it.
+        framework.resolve(installed);
         installed.forEach(this::start);
     }
 
@@ -136,6 +159,14 @@ final class Deployments {
     private Bundle install(Path jar) {
         String location = jar.toUri().toString();
         try (JarFile jarFile = new JarFile(jar.toFile())) {
+            ZipEntry manifestEntry = jarFile.getEntry(JarFile.MANIFEST_NAME);
+            if (Files.size(jar) > MAX_JAR_BYTES || manifestEntry != null
+                    && manifestEntry.getSize() > BoundedInput.SPEC_BYTES) {
+                failures.put(location, failed(jar.getFileName().toString(), jar, "too large: expected a jar of at most "
+                        + (MAX_JAR_BYTES >> 20) + " MiB with a manifest of at most "
+                        + (BoundedInput.SPEC_BYTES >> 20) + " MiB"));
+                return null;
+            }
             var manifest = jarFile.getManifest();
             String symbolicName = manifest == null ? null
                     : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
@@ -164,14 +195,62 @@ final class Deployments {
         }
     }
 
-    /** Starts an installed bundle; reports it and leaves it stopped when it fails. */
+    /**
+     * Starts an installed bundle on a thread of its own and waits at most the start timeout: an activator that
+     * never returns must not hold the command, or the folder watcher, for good. A bundle that fails, or is still
+     * starting at the timeout, is reported and skipped; one that starts late is stopped again.
+     */
     private void start(Bundle bundle) {
+        CompletableFuture<BundleException> started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                bundle.start();
+                started.complete(null);
+            } catch (BundleException e) {
+                started.complete(e);
+            } catch (RuntimeException e) {
+                started.complete(new BundleException("its start threw " + e, e));
+            }
+            if (failed(bundle) && bundle.getState() == Bundle.ACTIVE) {
+                stopLate(bundle);
+            }
+        }, "tokenscale-start-" + bundle.getSymbolicName());
+        starter.setDaemon(true);
+        starter.start();
+        BundleException failure;
         try {
-            bundle.start();
-        } catch (BundleException e) {
-            String reason = ResolveDiagnosis.explain(bundle, e, framework.systemBundle());
-            notices.accept("plugin " + bundle.getSymbolicName() + " skipped: " + reason);
-            failures.put(bundle.getLocation(), PluginReports.of(bundle, "FAILED", null, reason));
+            failure = started.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            fail(bundle, "did not start within " + startTimeout.toMillis() + " ms (its activator is still running)");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(bundle, "interrupted while starting");
+            return;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        if (failure != null) {
+            fail(bundle, ResolveDiagnosis.explain(bundle, failure, framework.systemBundle()));
+        }
+    }
+
+    /** Whether a bundle's start was given up on while its activator was still running. */
+    boolean stuck() {
+        return failures.keySet().stream().map(location -> framework.context().getBundle(location))
+                .anyMatch(bundle -> bundle != null && bundle.getState() == Bundle.STARTING);
+    }
+
+    private void fail(Bundle bundle, String reason) {
+        notices.accept("plugin " + bundle.getSymbolicName() + " skipped: " + reason);
+        failures.put(bundle.getLocation(), PluginReports.of(bundle, "FAILED", null, reason));
+    }
+
+    private static void stopLate(Bundle bundle) {
+        try {
+            bundle.stop();
+        } catch (BundleException | RuntimeException e) {
+            // It stays started, and reported as failed.
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * visible to plugins), starts Felix SCR (the Declarative Services runtime that registers the plugins' components),
  * and stops it all and deletes the cache folder on close.
  */
-final class EmbeddedFramework implements AutoCloseable {
+final class EmbeddedFramework {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFramework.class);
     private static final String SLF4J_VERSION = "2.0.20";
@@ -92,7 +93,7 @@ final class EmbeddedFramework implements AutoCloseable {
             framework.start();
             scr = startDeclarativeServices(framework.getBundleContext());
         } catch (BundleException | IOException e) {
-            stop(framework);
+            stop(framework, Duration.ofSeconds(2));
             deleteRecursively(cache);
             throw new IllegalStateException("the OSGi framework did not start: " + e.getMessage(), e);
         }
@@ -166,22 +167,29 @@ final class EmbeddedFramework implements AutoCloseable {
         return framework;
     }
 
+    /** Resolves these bundles (those that can be; the others fail with their reason when started). */
+    void resolve(List<Bundle> bundles) {
+        framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
+    }
+
     /** Lets the framework drop uninstalled bundles' class loaders now rather than at the next refresh. */
     void refresh() {
         framework.adapt(FrameworkWiring.class).refreshBundles(null);
     }
 
-    @Override
-    public void close() {
+    /** Stops the framework, waiting at most {@code wait} for its bundles to stop (not at all when zero). */
+    void close(Duration wait) {
         components.close();
-        stop(framework);
+        stop(framework, wait);
         deleteRecursively(cacheDir);
     }
 
-    private static void stop(Framework framework) {
+    private static void stop(Framework framework, Duration wait) {
         try {
             framework.stop();
-            framework.waitForStop(10_000);
+            if (!wait.isZero()) {
+                framework.waitForStop(wait.toMillis());
+            }
         } catch (BundleException e) {
             LOG.debug("framework stop failed", e);
         } catch (InterruptedException e) {

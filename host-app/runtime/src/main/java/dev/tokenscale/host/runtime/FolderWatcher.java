@@ -1,6 +1,5 @@
 package dev.tokenscale.host.runtime;
 
-import dev.tokenscale.host.spec.SpecMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +122,7 @@ public final class FolderWatcher implements AutoCloseable {
         Map<Path, Stamp> files = new TreeMap<>();
         for (Path folder : folders) {
             try (Stream<Path> listing = Files.list(folder)) {
-                listing.filter(FolderWatcher::isPluginFile).forEach(file -> {
+                listing.filter(PluginFolder::isPluginName).forEach(file -> {
                     try {
                         files.put(file, new Stamp(Files.size(file), Files.getLastModifiedTime(file).toMillis()));
                     } catch (IOException e) {
@@ -135,12 +134,6 @@ public final class FolderWatcher implements AutoCloseable {
             }
         }
         return files;
-    }
-
-    private static boolean isPluginFile(Path file) {
-        String name = file.getFileName().toString();
-        return !name.startsWith(".") && (name.endsWith(".jar") || SpecMapper.isSpecFile(name))
-                && Files.isRegularFile(file);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.tokenscale.host.engine.Calibration;
 import dev.tokenscale.host.runtime.PluginData.Sourced;
 import dev.tokenscale.host.spec.SpecException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,11 @@ import org.osgi.framework.BundleContext;
  */
 public final class PluginHost implements AutoCloseable {
 
+    private static final Duration PLUGIN_TIMEOUT = Duration.ofMillis(Long.getLong("tokenscale.pluginTimeoutMillis",
+            5_000));
+    /** How long a bundle may take to start: the built-in ones take milliseconds. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(3);
+
     private final EmbeddedFramework framework;
     private final SpecExtender extender;
     private final Deployments deployments;
@@ -34,7 +40,7 @@ public final class PluginHost implements AutoCloseable {
         this.framework = framework;
         this.registry = new Registry(framework, config, this::declared);
         this.extender = new SpecExtender(framework.context(), config.notices(), registry::changed);
-        this.deployments = new Deployments(framework, config.notices(), registry::changed);
+        this.deployments = new Deployments(framework, config.notices(), registry::changed, START_TIMEOUT);
     }
 
     /** Starts a host with the given plugins, files and in-process families. */
@@ -74,7 +80,8 @@ public final class PluginHost implements AutoCloseable {
      * its files that did not parse and its specs that no installed family accepts.
      */
     public List<PluginReport> plugins() {
-        return PluginReports.all(framework, deployments, extender, registry, registry.snapshot().problems());
+        Registry.Snapshot snapshot = registry.snapshot();
+        return PluginReports.all(framework, deployments, extender, registry, snapshot.refused(), snapshot.problems());
     }
 
     /**
@@ -84,6 +91,23 @@ public final class PluginHost implements AutoCloseable {
      */
     public Installed installed() {
         return registry.installed();
+    }
+
+    /**
+     * How long a query waits for one system's work before it reports the system's family as hung (the
+     * {@code tokenscale.pluginTimeoutMillis} system property; 5 seconds by default). A bundle gets 3 seconds to start.
+     */
+    public Duration pluginTimeout() {
+        return PLUGIN_TIMEOUT;
+    }
+
+    /**
+     * Stops calling a family that did not answer within {@link #pluginTimeout()}: its systems are reported and
+     * skipped until its plugin is redeployed (a thread stuck in plugin code cannot be stopped, so calling it again
+     * would only lose another).
+     */
+    public void quarantine(String familyId, String reason) {
+        registry.quarantine(familyId, reason);
     }
 
     /** The calibration this host applies to a hardware id, if any. */
@@ -185,6 +209,7 @@ public final class PluginHost implements AutoCloseable {
     public void close() {
         extender.close();
         registry.close();
-        framework.close();
+        // A bundle still stuck in its activator holds the framework's stop; waiting for it would hold the caller.
+        framework.close(deployments.stuck() ? Duration.ZERO : Duration.ofSeconds(2));
     }
 }

@@ -23,18 +23,19 @@ final class PluginReports {
      * One report per plugin, sorted by location. A plugin's error lists its files that did not parse and its specs
      * that no installed family accepts.
      *
+     * @param refused  why a bundle's family was refused, by bundle id: the bundle is reported as failed
      * @param problems one line per unusable spec, keyed by the spec's origin
      */
     static List<PluginReport> all(EmbeddedFramework framework, Deployments deployments, SpecExtender extender,
-                                  Registry registry, Map<String, String> problems) {
+                                  Registry registry, Map<Long, String> refused, Map<String, String> problems) {
         List<PluginReport> reports = new ArrayList<>();
         for (Bundle bundle : framework.context().getBundles()) {
             if (framework.isHostBundle(bundle) || deployments.failed(bundle)) {
                 continue;
             }
             PluginData data = extender.data(bundle);
-            Optional<String> failure = bundle.getState() == Bundle.ACTIVE ? registry.familyFailure(bundle)
-                    : Optional.empty();
+            Optional<String> failure = Optional.ofNullable(refused.get(bundle.getBundleId()))
+                    .or(() -> bundle.getState() == Bundle.ACTIVE ? registry.familyFailure(bundle) : Optional.empty());
             String errors = errors(data, problems);
             reports.add(of(bundle, failure.isPresent() ? "FAILED" : stateName(bundle.getState()), data,
                     failure.map(f -> errors == null ? f : f + "; " + errors).orElse(errors)));

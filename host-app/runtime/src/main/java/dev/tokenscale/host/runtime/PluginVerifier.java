@@ -7,6 +7,7 @@ import dev.tokenscale.host.engine.Accelerator;
 import dev.tokenscale.host.runtime.PluginData.Sourced;
 import dev.tokenscale.host.spec.SpecException;
 import dev.tokenscale.host.verify.Check;
+import dev.tokenscale.host.verify.ExitCalls;
 import dev.tokenscale.host.verify.ModelChecks;
 import dev.tokenscale.host.verify.SpecChecks;
 import dev.tokenscale.host.verify.Verification;
@@ -46,6 +47,19 @@ public final class PluginVerifier {
      * @param familyFolders  plugin folders (usually the built-in one) that may provide families the jar's specs name
      */
     public static Verification verify(Path jar, List<Path> familyFolders) {
+        // Checked before the plugin is loaded: one that ends the process would end the verification with it.
+        List<String> exits;
+        try {
+            exits = ExitCalls.in(jar);
+        } catch (IOException e) {
+            return new Verification(jar.toString(), jar.getFileName().toString(),
+                    List.of(Check.fail("bundle", "not a readable jar: " + e.getMessage())));
+        }
+        if (!exits.isEmpty()) {
+            return new Verification(jar.toString(), jar.getFileName().toString(), List.of(Check.fail(
+                    "keeps the host running", String.join("; ", exits) + ": plugins run in the host's process, so "
+                            + "this would end every command and the server; throw an exception instead")));
+        }
         Path dir;
         try {
             dir = Files.createTempDirectory("tokenscale-verify");

@@ -9,7 +9,9 @@ import dev.tokenscale.host.engine.Calibration;
 import dev.tokenscale.host.runtime.PluginData.Sourced;
 import dev.tokenscale.host.spec.SpecException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ final class Registry implements AutoCloseable {
     private final Map<Long, String> failedFamilies = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** Families that stopped answering, with why: their systems are skipped until their plugin is redeployed. */
+    private final Map<AcceleratorFamily, String> quarantined = Collections.synchronizedMap(new IdentityHashMap<>());
     private volatile Snapshot current;
 
     /**
@@ -48,11 +52,13 @@ final class Registry implements AutoCloseable {
      *
      * @param installed          every usable system and model, for the engines
      * @param families           the families by id
+     * @param refused            why a bundle's family was refused (its id is another bundle's), by bundle id
      * @param problems           one line per spec that is not usable, keyed by the spec's origin
      * @param duplicateModels    one line per model skipped because another plugin provides its id
      * @param calibrationProblem why a calibration cannot apply to the spec it names, if one cannot
      */
-    record Snapshot(Installed installed, Map<String, AcceleratorFamily> families, Map<String, String> problems,
+    record Snapshot(Installed installed, Map<String, AcceleratorFamily> families, Map<Long, String> refused,
+                    Map<String, String> problems,
                     List<String> duplicateModels, Optional<String> calibrationProblem) {
     }
 
@@ -151,8 +157,29 @@ final class Registry implements AutoCloseable {
         return Optional.ofNullable(calibrations.get(hardwareId));
     }
 
+    /**
+     * Stops using a family that did not answer in time: its thread may be stuck in the family's code for good, so
+     * its systems are skipped (and reported) until its plugin is redeployed with a new family service.
+     */
+    void quarantine(String familyId, String reason) {
+        AcceleratorFamily family = snapshot().families().get(familyId);
+        if (family != null && !ownFamilies.contains(family)) {
+            quarantined.put(family, reason);
+            changed();
+        }
+    }
+
     private Snapshot build() {
-        Map<String, AcceleratorFamily> familiesById = familiesById();
+        Map<Long, String> refused = new LinkedHashMap<>();
+        Map<String, AcceleratorFamily> familiesById = familiesById(refused);
+        Map<String, String> skipped = new LinkedHashMap<>();
+        familiesById.values().removeIf(family -> {
+            String reason = quarantined.get(family);
+            if (reason != null) {
+                skipped.put(family.id(), reason);
+            }
+            return reason != null;
+        });
         List<PluginData> data = declared.get();
         Map<String, Accelerator> accelerators = new LinkedHashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();
@@ -163,6 +190,12 @@ final class Registry implements AutoCloseable {
                 calibrated = calibrated(spec);
             } catch (IllegalArgumentException e) {
                 calibrationProblem = calibrationProblem == null ? e.getMessage() : calibrationProblem;
+                continue;
+            }
+            String reason = skipped.get(spec.value().family());
+            if (reason != null) {
+                problems.put(spec.origin(), spec.origin() + ": " + reason + "; its systems are skipped until its "
+                        + "plugin is redeployed");
                 continue;
             }
             try {
@@ -187,7 +220,8 @@ final class Registry implements AutoCloseable {
         Installed installed = new Installed(
                 accelerators.values().stream().sorted(Comparator.comparing(Accelerator::id)).toList(),
                 models.values().stream().sorted(Comparator.comparing(ModelArchitecture::id)).toList());
-        return new Snapshot(installed, Map.copyOf(familiesById), Map.copyOf(problems), List.copyOf(duplicateModels),
+        return new Snapshot(installed, Map.copyOf(familiesById), Map.copyOf(refused), Map.copyOf(problems),
+                List.copyOf(duplicateModels),
                 Optional.ofNullable(calibrationProblem));
     }
 
@@ -197,13 +231,43 @@ final class Registry implements AutoCloseable {
         return calibration == null ? spec : new Sourced<>(calibration.applyTo(spec.value()), spec.origin());
     }
 
-    /** The families by id: the host's own first, then every tracked family service. */
-    private Map<String, AcceleratorFamily> familiesById() {
+    /**
+     * The families by id: the host's own first, then every tracked family service by bundle. A family whose id is
+     * already taken is refused: {@code refused} gets why, by bundle.
+     */
+    private Map<String, AcceleratorFamily> familiesById(Map<Long, String> refused) {
         Map<String, AcceleratorFamily> familiesById = new LinkedHashMap<>();
-        ownFamilies.forEach(family -> familiesById.put(family.id(), family));
-        for (AcceleratorFamily family : families.getTracked().values()) {
-            if (family != null) {
-                familiesById.putIfAbsent(family.id(), family);
+        Map<String, String> owners = new LinkedHashMap<>();
+        ownFamilies.forEach(family -> {
+            familiesById.put(family.id(), family);
+            owners.put(family.id(), "the host");
+        });
+        // The bundle installed first owns an id (the built-in plugins are installed before any other), whichever
+        // registered its service first: declarative services register in their own time.
+        List<Map.Entry<ServiceReference<AcceleratorFamily>, AcceleratorFamily>> byBundle =
+                new ArrayList<>(families.getTracked().entrySet());
+        byBundle.sort(Comparator.comparingLong((Map.Entry<ServiceReference<AcceleratorFamily>, AcceleratorFamily> e)
+                -> e.getKey().getBundle() == null ? Long.MAX_VALUE : e.getKey().getBundle().getBundleId())
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
+        for (Map.Entry<ServiceReference<AcceleratorFamily>, AcceleratorFamily> tracked : byBundle) {
+            AcceleratorFamily family = tracked.getValue();
+            Bundle bundle = tracked.getKey().getBundle();
+            if (family == null || bundle == null) {
+                continue;
+            }
+            String id;
+            try {
+                id = family.id();
+            } catch (RuntimeException e) {
+                refused.put(bundle.getBundleId(), "its family's id() threw " + e);
+                continue;
+            }
+            String owner = owners.putIfAbsent(id, bundle.getSymbolicName());
+            if (owner == null) {
+                familiesById.put(id, family);
+            } else {
+                refused.put(bundle.getBundleId(), "refused: family id '" + id + "' is already provided by " + owner
+                        + "; expected an id of its own");
             }
         }
         return familiesById;

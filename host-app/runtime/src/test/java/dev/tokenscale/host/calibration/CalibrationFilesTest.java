@@ -67,7 +67,8 @@ class CalibrationFilesTest {
 
     @Test
     void anEfficiencyAboveOneIsAnError() throws IOException {
-        assertEquals("c.yaml: field 'execution.memoryEfficiency.value': '1.3': expected a value above 0 and at most 1",
+        assertEquals("c.yaml: field 'execution.memoryEfficiency.value': '1.3': expected a value above 0 and at most 1, "
+                        + "from 0.000001",
                 error("""
                         hardware: nvidia-h200
                         execution:
@@ -77,7 +78,8 @@ class CalibrationFilesTest {
 
     @Test
     void aNegativeLatencyOrAMissingSourceIsAnError() throws IOException {
-        assertEquals("c.yaml: field 'execution.opLatency.value': '-2 us': expected a value of zero or more",
+        assertEquals("c.yaml: field 'execution.opLatency.value': '-2 us': expected a value of zero or more, "
+                        + "up to 1e30",
                 error("""
                         hardware: nvidia-h200
                         execution:

@@ -80,10 +80,10 @@ class MeasurementReaderTest {
 
     @Test
     void aNonPositiveTimeNamesLineColumnValueAndExpectation() {
-        assertEquals("m.csv: line 3, column 'step_seconds': '-0.5': expected a value above zero",
+        assertEquals("m.csv: line 3, column 'step_seconds': '-0.5': expected a time from 1e-9 to 3600 s",
                 error(HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,0.0059,\n"
                         + "nvidia-h200,llama-3.1-8b,decode,1,1024,,-0.5,\n", "m.csv"));
-        assertEquals("m.csv: line 2, column 'step_seconds': '0': expected a value above zero",
+        assertEquals("m.csv: line 2, column 'step_seconds': '0': expected a time from 1e-9 to 3600 s",
                 error(HEADER + "nvidia-h200,llama-3.1-8b,decode,1,1024,,0,\n", "m.csv"));
     }
 

@@ -18,7 +18,7 @@ public enum Dimension {
             Map.entry("TFLOPS", 1e12), Map.entry("PFLOPS", 1e15), Map.entry("EFLOPS", 1e18),
             Map.entry("TOPS", 1e12), Map.entry("POPS", 1e15), Map.entry("FLOP/s", 1.0),
             Map.entry("TFLOP/s", 1e12), Map.entry("PFLOP/s", 1e15))),
-    POWER("watts", Map.of("W", 1.0, "kW", 1e3, "MW", 1e6, "GW", 1e9)),
+    POWER("watts", Map.of("W", 1.0, "kW", 1e3, "MW", 1e6, "GW", 1e9, "TW", 1e12)),
     MONEY("US dollars", Map.of("USD", 1.0, "$", 1.0)),
     TIME("seconds", Map.of("s", 1.0, "ms", 1e-3, "us", 1e-6, "ns", 1e-9)),
     AREA("square millimetres", Map.of("mm2", 1.0, "um2", 1e-6, "cm2", 100.0)),

@@ -14,11 +14,20 @@ import java.util.stream.Collectors;
  */
 public final class Fields {
 
-    /** What a numeric figure must satisfy. */
+    /**
+     * What a numeric figure must satisfy. Every range is bounded by {@link #LARGEST} (and a positive value by its
+     * inverse) so that the engines' products and quotients of a few figures stay finite: no published figure comes
+     * near either bound (the largest, a wafer's FLOP/s, is about 1e17; the smallest, a hop latency, about 1e-7 s).
+     */
     public enum Range {
-        POSITIVE("a value above zero"),
-        NON_NEGATIVE("a value of zero or more"),
-        FRACTION("a value above 0 and at most 1");
+        POSITIVE("a value above zero, from 1e-30 to 1e30"),
+        NON_NEGATIVE("a value of zero or more, up to 1e30"),
+        FRACTION("a value above 0 and at most 1, from 0.000001"),
+        /** A measured step or prefill: an hour is not a serving measurement, a nanosecond moves no weights. */
+        STEP("a time from 1e-9 to 3600 s");
+
+        /** The largest magnitude any figure may have. */
+        public static final double LARGEST = 1e30;
 
         private final String expected;
 
@@ -26,11 +35,13 @@ public final class Fields {
             this.expected = expected;
         }
 
-        boolean accepts(double value) {
+        /** Whether a value is in the range (never when it is NaN). */
+        public boolean accepts(double value) {
             return switch (this) {
-                case POSITIVE -> value > 0 && Double.isFinite(value);
-                case NON_NEGATIVE -> value >= 0 && Double.isFinite(value);
-                case FRACTION -> value > 0 && value <= 1;
+                case POSITIVE -> value >= 1 / LARGEST && value <= LARGEST;
+                case NON_NEGATIVE -> value >= 0 && value <= LARGEST;
+                case FRACTION -> value >= 1e-6 && value <= 1;
+                case STEP -> value >= 1e-9 && value <= 3600;
             };
         }
     }
@@ -94,7 +105,8 @@ public final class Fields {
         }
         String trimmed = source.trim();
         if (!HardwareReader.isSource(trimmed)) {
-            throw error(path + ".source", "'" + trimmed + "': expected a URL (https://...), \"estimate: why\" or "
+            throw error(path + ".source", "'" + SpecMapper.quoted(trimmed)
+                    + "': expected a URL (https://...), \"estimate: why\" or "
                     + "\"calibrated: measurements, rows, date\"");
         }
         return trimmed;
@@ -112,7 +124,8 @@ public final class Fields {
     public String id(String path, String value) throws SpecException {
         String id = required(path, value);
         if (!id.matches("[a-z0-9][a-z0-9.-]*")) {
-            throw error(path, "'" + id + "': expected lowercase letters, digits, dots and dashes");
+            throw error(path, "'" + SpecMapper.quoted(id)
+                    + "': expected lowercase letters, digits, dots and dashes");
         }
         return id;
     }
@@ -126,7 +139,8 @@ public final class Fields {
                 return constant;
             }
         }
-        throw error(path, "'" + written + "': expected one of " + Arrays.stream(type.getEnumConstants())
+        throw error(path, "'" + SpecMapper.quoted(written) + "': expected one of "
+                + Arrays.stream(type.getEnumConstants())
                 .map(Fields::spelling).collect(Collectors.joining(", ")));
     }
 
@@ -168,9 +182,27 @@ public final class Fields {
             parsed = Long.parseLong(text.strip());
         }
         if (parsed == null || parsed < min || parsed > Integer.MAX_VALUE) {
-            throw error(path, "'" + value + "': expected " + wholeNumber(min));
+            throw error(path, "'" + SpecMapper.quoted(String.valueOf(value)) + "': expected " + wholeNumber(min));
         }
         return parsed;
+    }
+
+    /** A required whole number from 1 to {@code max}. */
+    public int positive(String path, Object written, int max) throws SpecException {
+        return atMost(path, positive(path, written), max);
+    }
+
+    /** An optional whole number from 0 to {@code max}: 0 when absent. */
+    public int nonNegative(String path, Object written, int max) throws SpecException {
+        return atMost(path, nonNegative(path, written), max);
+    }
+
+    private int atMost(String path, int value, int max) throws SpecException {
+        if (value > max) {
+            throw error(path, "'" + value + "'; expected a whole number up to " + String.format(Locale.ROOT, "%,d",
+                    max));
+        }
+        return value;
     }
 
     /** How errors ask for a whole number of {@code min} or more. */
@@ -187,10 +219,10 @@ public final class Fields {
         try {
             value = Quantities.parse(written, dimension);
         } catch (IllegalArgumentException e) {
-            throw error(path, "'" + written + "': " + e.getMessage());
+            throw error(path, "'" + SpecMapper.quoted(String.valueOf(written)) + "': " + e.getMessage());
         }
         if (!range.accepts(value)) {
-            throw error(path, "'" + written + "': expected " + range.expected);
+            throw error(path, "'" + SpecMapper.quoted(String.valueOf(written)) + "': expected " + range.expected);
         }
         return value;
     }

@@ -18,21 +18,26 @@ import dev.tokenscale.host.spec.Fields.Range;
 import dev.tokenscale.host.spec.HardwareFile.LinkFile;
 import dev.tokenscale.host.spec.HardwareFile.RateFile;
 import dev.tokenscale.host.spec.HardwareFile.TierFile;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /** Reads and checks hardware spec files (schema: {@code docs/hardware-spec.md}). */
 public final class HardwareReader {
+
+    /**
+     * Most devices in one system or one link's domain: the largest scale-up domains sold have 576 GPUs, so a
+     * million leaves room while keeping device counts, and their products with batch sizes, exact.
+     */
+    public static final int MAX_DEVICES = 1_000_000;
 
     private HardwareReader() {
     }
@@ -45,16 +50,17 @@ public final class HardwareReader {
 
     /** Reads a spec file from disk. */
     public static AcceleratorSpec read(Path file) throws SpecException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (IOException e) {
-            throw new SpecException(file.toString(), "", "cannot read: " + e.getMessage());
-        }
+        return convert(SpecMapper.read(file, HardwareFile.class), new Fields(file.toString()));
     }
 
     /** Reads a spec from a stream; {@code fileName} names it in errors and picks YAML or JSON. */
     public static AcceleratorSpec read(InputStream in, String fileName) throws SpecException {
         return convert(SpecMapper.read(in, fileName, HardwareFile.class), new Fields(fileName));
+    }
+
+    /** Reads a spec from a file's bytes; {@code fileName} names it in errors and picks YAML or JSON. */
+    public static AcceleratorSpec read(byte[] content, String fileName) throws SpecException {
+        return convert(SpecMapper.read(content, fileName, HardwareFile.class), new Fields(fileName));
     }
 
     static AcceleratorSpec convert(HardwareFile f, Fields fields) throws SpecException {
@@ -85,7 +91,7 @@ public final class HardwareReader {
                         fields.optionalFigure("cost.siliconCost", f.cost().siliconCost(), Dimension.MONEY,
                                 Range.POSITIVE)),
                 new SystemSpec(fields.required("system.name", f.system().name()),
-                        wholeNumber("system.devices", f.system().devices(), fields)),
+                        wholeNumber("system.devices", f.system().devices(), MAX_DEVICES, fields)),
                 stack(f.stack(), fields), execution(f.execution(), fields));
     }
 
@@ -146,7 +152,7 @@ public final class HardwareReader {
                 throw fields.error(path + ".name", "'" + name + "' is used by two tiers; expected unique names");
             }
             if (t.via() != null && !linkNames.contains(t.via())) {
-                throw fields.error(path + ".via", "'" + t.via() + "': expected the name of an interconnect"
+                throw fields.error(path + ".via", "'" + SpecMapper.quoted(t.via()) + "': expected the name of an interconnect"
                         + (linkNames.isEmpty() ? ", but interconnects lists none"
                         : ", one of " + String.join(", ", new TreeSet<>(linkNames))));
             }
@@ -177,15 +183,17 @@ public final class HardwareReader {
             links.add(new Interconnect(name, fields.enumValue(path + ".scope", l.scope(), LinkScope.class),
                     fields.figure(path + ".bandwidth", l.bandwidth(), Dimension.BANDWIDTH, Range.POSITIVE),
                     fields.figure(path + ".latency", l.latency(), Dimension.TIME, Range.NON_NEGATIVE),
-                    wholeNumber(path + ".domainSize", l.domainSize(), fields)));
+                    wholeNumber(path + ".domainSize", l.domainSize(), MAX_DEVICES, fields)));
         }
         return links;
     }
 
-    private static Figure wholeNumber(String path, FigureFile written, Fields fields) throws SpecException {
+    private static Figure wholeNumber(String path, FigureFile written, double max, Fields fields)
+            throws SpecException {
         Figure figure = fields.figure(path, written, Dimension.NUMBER, Range.POSITIVE);
-        if (figure.value() != Math.rint(figure.value())) {
-            throw fields.error(path + ".value", "'" + written.value() + "': expected a whole number");
+        if (figure.value() != Math.rint(figure.value()) || figure.value() > max) {
+            throw fields.error(path + ".value", "'" + SpecMapper.quoted(String.valueOf(written.value()))
+                    + "': expected a whole number from 1 to " + String.format(Locale.ROOT, "%,.0f", max));
         }
         return figure;
     }
@@ -194,10 +202,10 @@ public final class HardwareReader {
         if (s == null) {
             return null;
         }
-        return new StackSpec(wholeNumber("stack.layers", s.layers(), fields),
+        return new StackSpec(wholeNumber("stack.layers", s.layers(), 10_000, fields),
                 fields.figure("stack.layerArea", s.layerArea(), Dimension.AREA, Range.POSITIVE),
                 fields.figure("stack.sramDensity", s.sramDensity(), Dimension.DENSITY, Range.POSITIVE),
-                wholeNumber("stack.verticalSignals", s.verticalSignals(), fields),
+                wholeNumber("stack.verticalSignals", s.verticalSignals(), Range.LARGEST, fields),
                 fields.figure("stack.signalRate", s.signalRate(), Dimension.SIGNAL_RATE, Range.POSITIVE));
     }
 

@@ -78,6 +78,10 @@ final class HuggingFaceConfig {
         int layers = keys.positive("num_hidden_layers");
         int hidden = keys.positive("hidden_size");
         int heads = keys.positive("num_attention_heads");
+        if (arch != Architecture.DEEPSEEK_V3 && !keys.isSet("head_dim") && hidden % heads != 0) {
+            throw keys.fields.error("hidden_size", "'" + hidden + "' is not a multiple of num_attention_heads "
+                    + heads + ", so the head dimension is not a whole number; expected a multiple, or set head_dim");
+        }
         String name = name(config, fileName, keys);
         int[] window = slidingWindow(arch, keys, layers);
         AttentionFile attention = arch == Architecture.DEEPSEEK_V3
@@ -97,11 +101,11 @@ final class HuggingFaceConfig {
         if (classes != null && !classes.isNull()) {
             String written = classes.isArray() && classes.size() > 0 ? classes.get(0).asText() : classes.toString();
             return Architecture.byClassName(written).orElseThrow(() -> keys.fields.error("architectures",
-                    "'" + written + "' is not supported; expected one of " + Architecture.supported()
+                    "'" + SpecMapper.quoted(written) + "' is not supported; expected one of " + Architecture.supported()
                             + " (or describe the model in tokenscale's schema, docs/model-spec.md)"));
         }
         String type = keys.config.path("model_type").asText("");
-        return Architecture.byModelType(type).orElseThrow(() -> keys.fields.error("model_type", "'" + type
+        return Architecture.byModelType(type).orElseThrow(() -> keys.fields.error("model_type", "'" + SpecMapper.quoted(type)
                 + "' is not supported; expected the model_type of one of " + Architecture.supported()
                 + " (or describe the model in tokenscale's schema, docs/model-spec.md)"));
     }
@@ -121,6 +125,11 @@ final class HuggingFaceConfig {
             throw keys.fields.error("_name_or_path", "missing; cannot name the model from '" + fileName
                     + "': add \"_name_or_path\": \"org/model-name\"");
         }
+        if (!last.matches("[A-Za-z0-9._ -]+")) {
+            // An id made of the Latin letters left over would not be recognisable: say so rather than guess.
+            throw keys.fields.error("_name_or_path", "'" + SpecMapper.quoted(last) + "': cannot make an id from it; "
+                    + "expected Latin letters, digits, dots, dashes, underscores and spaces");
+        }
         return last.replaceAll("^[^A-Za-z0-9]+", "");
     }
 
@@ -138,7 +147,7 @@ final class HuggingFaceConfig {
                 if (type.asText().equals("sliding_attention")) {
                     sliding++;
                 } else if (!type.asText().equals("full_attention")) {
-                    throw keys.fields.error("layer_types", "'" + type.asText()
+                    throw keys.fields.error("layer_types", "'" + SpecMapper.quoted(type.asText())
                             + "': expected sliding_attention or full_attention");
                 }
             }
@@ -167,12 +176,12 @@ final class HuggingFaceConfig {
                             : keys.positive("experts_per_token"), 0, keys.positive("intermediate_size"), 0));
             case QWEN3_MOE -> {
                 if (keys.positive("decoder_sparse_step", 1) != 1) {
-                    throw keys.fields.error("decoder_sparse_step", "'" + keys.config.get("decoder_sparse_step")
+                    throw keys.fields.error("decoder_sparse_step", "'" + SpecMapper.quoted(keys.config.get("decoder_sparse_step").toString())
                             + "': only 1 (every layer MoE) is supported");
                 }
                 JsonNode dense = keys.config.get("mlp_only_layers");
                 if (dense != null && !dense.isNull() && !dense.isEmpty()) {
-                    throw keys.fields.error("mlp_only_layers", "'" + dense + "': only [] is supported; tokenscale "
+                    throw keys.fields.error("mlp_only_layers", "'" + SpecMapper.quoted(dense.toString()) + "': only [] is supported; tokenscale "
                             + "models dense layers only before the MoE layers");
                 }
                 yield new FfnFile(0, true, new MoeFile(keys.positive("num_experts"),
@@ -180,7 +189,7 @@ final class HuggingFaceConfig {
             }
             case DEEPSEEK_V3 -> {
                 if (keys.positive("moe_layer_freq", 1) != 1) {
-                    throw keys.fields.error("moe_layer_freq", "'" + keys.config.get("moe_layer_freq")
+                    throw keys.fields.error("moe_layer_freq", "'" + SpecMapper.quoted(keys.config.get("moe_layer_freq").toString())
                             + "': only 1 (every layer after first_k_dense_replace is MoE) is supported");
                 }
                 int denseLayers = keys.nonNegative("first_k_dense_replace");
@@ -204,7 +213,7 @@ final class HuggingFaceConfig {
             case "bfloat16" -> "bf16";
             case "float16" -> "fp16";
             case "float32" -> "fp32";
-            default -> throw keys.fields.error(dtypeKey, "'" + dtype + "': expected bfloat16, float16 or float32");
+            default -> throw keys.fields.error(dtypeKey, "'" + SpecMapper.quoted(dtype) + "': expected bfloat16, float16 or float32");
         };
         JsonNode quantization = keys.config.get("quantization_config");
         if (quantization == null || quantization.isNull()) {
@@ -214,7 +223,7 @@ final class HuggingFaceConfig {
         return switch (method) {
             case "fp8" -> new PrecisionFile("fp8", null, base);
             case "mxfp4" -> new PrecisionFile(base, "mxfp4", base);
-            default -> throw keys.fields.error("quantization_config.quant_method", "'" + method
+            default -> throw keys.fields.error("quantization_config.quant_method", "'" + SpecMapper.quoted(method)
                     + "': expected fp8 or mxfp4; for other formats remove quantization_config and pass --weights");
         };
     }
@@ -261,7 +270,8 @@ final class HuggingFaceConfig {
                 return false;
             }
             if (!config.get(key).isBoolean()) {
-                throw fields.error(key, "'" + config.get(key) + "': expected true or false");
+                throw fields.error(key, "'" + SpecMapper.quoted(config.get(key).toString())
+                        + "': expected true or false");
             }
             return config.get(key).asBoolean();
         }

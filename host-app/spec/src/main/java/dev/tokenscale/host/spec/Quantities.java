@@ -33,6 +33,9 @@ public final class Quantities {
     /** Five significant digits show every published figure exactly (15.625 PFLOPS, 1978.9 TFLOPS). */
     private static final int DIGITS = 5;
 
+    /** Longest number a quantity may be written with: 17 significant digits and an exponent fit well inside. */
+    private static final int MAX_NUMBER_CHARS = 40;
+
     private Quantities() {
     }
 
@@ -57,6 +60,10 @@ public final class Quantities {
             split++;
         }
         String numberPart = trimmed.substring(0, split);
+        if (numberPart.length() > MAX_NUMBER_CHARS) {
+            throw new IllegalArgumentException("a number of more than " + MAX_NUMBER_CHARS + " characters; expected "
+                    + expected(dimension));
+        }
         String unitPart = trimmed.substring(split).trim();
         BigDecimal number;
         try {

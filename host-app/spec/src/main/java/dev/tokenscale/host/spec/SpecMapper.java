@@ -1,14 +1,18 @@
 package dev.tokenscale.host.spec;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,9 +20,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,22 +34,38 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads spec and model files (YAML or JSON by extension) strictly: an unknown field or a key written twice is an
- * error, not a silent default, and every error is one line that names the file and the field path.
+ * Reads spec and model files (YAML or JSON by extension) strictly: an unknown field, a key written twice, a
+ * fraction where a whole number belongs or a YAML alias is an error, not a silent default, and every error is one
+ * line that names the file and the field path. Input is bounded ({@link BoundedInput}) before it is parsed, and an
+ * error quotes at most {@link #QUOTED_CHARS} characters of what the file holds, so that pointing a reader at a
+ * file that is not a spec never discloses that file.
  */
 public final class SpecMapper {
 
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(new YAMLFactory()));
-    private static final ObjectMapper JSON = configure(JsonMapper.builder());
+    /** Most characters of a file's content that an error quotes. */
+    public static final int QUOTED_CHARS = 40;
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxDocumentLength(BoundedInput.SPEC_BYTES).maxNestingDepth(64).maxNumberLength(64)
+            .maxStringLength(64 << 10).build();
+    private static final ErrorReportConfiguration QUOTING = ErrorReportConfiguration.builder()
+            .maxErrorTokenLength(QUOTED_CHARS).maxRawContentLength(0).build();
+
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).streamReadConstraints(LIMITS)
+            .errorReportConfiguration(QUOTING).build()));
+    private static final ObjectMapper JSON = configure(JsonMapper.builder(new JsonFactoryBuilder()
+            .streamReadConstraints(LIMITS).errorReportConfiguration(QUOTING).build()));
 
     private SpecMapper() {
     }
 
     private static ObjectMapper configure(com.fasterxml.jackson.databind.cfg.MapperBuilder<?, ?> builder) {
-        // A key written twice would otherwise silently keep the last value.
+        // A key written twice would otherwise silently keep the last value, and 32.5 layers would be read as 32.
         return builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .build();
     }
@@ -59,10 +81,20 @@ public final class SpecMapper {
         return fileName.toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
     }
 
-    /** Reads a file into a type, turning Jackson's errors into a {@link SpecException} with file and field. */
+    /** Reads a file of at most {@link BoundedInput#SPEC_BYTES} into a type. */
+    public static <T> T read(Path file, Class<T> type) throws SpecException {
+        return read(BoundedInput.read(file, BoundedInput.SPEC_BYTES), file.toString(), type);
+    }
+
+    /** Reads a stream of at most {@link BoundedInput#SPEC_BYTES} into a type; {@code fileName} names it. */
     public static <T> T read(InputStream in, String fileName, Class<T> type) throws SpecException {
+        return read(BoundedInput.read(in, BoundedInput.SPEC_BYTES, fileName), fileName, type);
+    }
+
+    /** Reads a file's bytes into a type, turning Jackson's errors into a {@link SpecException} with file and field. */
+    public static <T> T read(byte[] content, String fileName, Class<T> type) throws SpecException {
         ObjectMapper mapper = mapperFor(fileName);
-        try (JsonParser parser = mapper.createParser(in)) {
+        try (JsonParser parser = parser(mapper, content, fileName)) {
             T value = null;
             try {
                 if (parser.nextToken() != null) {
@@ -77,8 +109,51 @@ public final class SpecMapper {
             }
             return value;
         } catch (IOException e) {
-            throw new SpecException(fileName, "", "cannot read: " + e.getMessage());
+            throw new SpecException(fileName, "", "cannot read: " + BoundedInput.reason(e));
         }
+    }
+
+    /** The tree of a file's bytes (for telling kinds of file apart), or an error as {@link #read} reports it. */
+    public static JsonNode tree(byte[] content, String fileName) throws SpecException {
+        ObjectMapper mapper = mapperFor(fileName);
+        try (JsonParser parser = parser(mapper, content, fileName)) {
+            return parser.nextToken() == null ? null : mapper.readTree(parser);
+        } catch (JsonProcessingException e) {
+            throw translate(e, fileName);
+        } catch (IOException e) {
+            throw new SpecException(fileName, "", "cannot read: " + BoundedInput.reason(e));
+        }
+    }
+
+    private static JsonParser parser(ObjectMapper mapper, byte[] content, String fileName) throws IOException,
+            SpecException {
+        if (mapper == YAML) {
+            refuseAliases(content, fileName);
+        }
+        return mapper.createParser(content);
+    }
+
+    /**
+     * Refuses YAML aliases before the file is read: Jackson would read {@code *d0} as the text "d0" rather than the
+     * anchored value, a silent wrong value.
+     */
+    private static void refuseAliases(byte[] content, String fileName) throws SpecException {
+        try (JsonParser parser = YAML.createParser(content)) {
+            while (parser.nextToken() != null) {
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    throw new SpecException(fileName, "", "YAML alias *" + quoted(parser.getText()) + " at line "
+                            + parser.currentLocation().getLineNr() + ": aliases are not supported; write the value out");
+                }
+            }
+        } catch (IOException e) {
+            // A syntax error: the reading itself reports it with its line, column and field path.
+        }
+    }
+
+    /** Text from a file as an error may quote it: at most {@link #QUOTED_CHARS} characters, on one line. */
+    public static String quoted(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= QUOTED_CHARS ? line : line.substring(0, QUOTED_CHARS - 3) + "...";
     }
 
     private static SpecException translate(JsonProcessingException e, String fileName) {
@@ -91,7 +166,7 @@ public final class SpecMapper {
             JsonLocation at = syntax.getLocation();
             return new SpecException(fileName, path, "syntax error"
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + oneLine(syntax.getOriginalMessage()));
+                    + ": " + clipped(oneLine(syntax.getOriginalMessage())));
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new SpecException(fileName, path, "unknown field '" + unknown.getPropertyName()
@@ -102,7 +177,12 @@ public final class SpecMapper {
                 && mismatch.getProcessor() instanceof JsonParser parser) {
             return new SpecException(fileName, path, found(parser) + ": expected " + shape(mismatch.getTargetType()));
         }
-        return new SpecException(fileName, path, oneLine(e.getOriginalMessage()));
+        return new SpecException(fileName, path, clipped(oneLine(e.getOriginalMessage())));
+    }
+
+    /** A parser or mapper message cut to a length that cannot carry much of the file it quotes. */
+    private static String clipped(String message) {
+        return message.length() <= 3 * QUOTED_CHARS ? message : message.substring(0, 3 * QUOTED_CHARS - 3) + "...";
     }
 
     /** The parse error behind an exception, or {@code null} when the file parsed but did not fit the schema. */
@@ -120,7 +200,8 @@ public final class SpecMapper {
      * marks, snippets and carets that point at them; those are dropped (the line and column are given separately).
      */
     private static String oneLine(String message) {
-        return message.lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+        // A wrapped decoding error starts with its exception's class name, which says nothing to a user.
+        return message.replaceFirst("^([a-z]+\\.)+[A-Za-z]+(Exception|Error): ", "").lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
                 .map(String::strip).collect(Collectors.joining(": "));
     }
 
@@ -133,8 +214,13 @@ public final class SpecMapper {
         if (token == JsonToken.START_ARRAY) {
             return "a list";
         }
+        if (parser.getParsingContext().inRoot()) {
+            // The whole file is one value: not a spec at all, and not to be repeated back.
+            return "the file holds a single " + (token != null && token.isNumeric() ? "number" : "text")
+                    + ", not a mapping";
+        }
         try {
-            return "'" + parser.getText() + "'";
+            return "'" + quoted(parser.getText()) + "'";
         } catch (IOException e) {
             return "the value";
         }
