@@ -27,8 +27,7 @@ final class LayerCuts {
         int stages = shape.pipelineStages();
         // One stage holds every layer: only memory decides, so the layers need no timing.
         Profile profile = new Profile(m, a, w, shape, link, imbalance, stages > 1, true);
-        List<int[]> loosest = profile.cut(Double.POSITIVE_INFINITY, stages);
-        if (loosest == null) {
+        if (profile.stagesFor(Double.POSITIVE_INFINITY, stages, null) < 0) {
             return null;
         }
         if (stages == 1) {
@@ -36,18 +35,17 @@ final class LayerCuts {
         }
         double low = profile.totalSeconds / stages;
         double high = profile.totalSeconds;
-        List<int[]> best = loosest;
+        double feasible = Double.POSITIVE_INFINITY;
         for (int iteration = 0; iteration < 40 && high - low > 1e-6 * high; iteration++) {
             double target = (low + high) / 2;
-            List<int[]> tried = profile.cut(target, stages);
-            if (tried != null) {
-                best = tried;
+            if (profile.stagesFor(target, stages, null) > 0) {
+                feasible = target;
                 high = target;
             } else {
                 low = target;
             }
         }
-        List<int[]> ranges = padTo(best, stages);
+        List<int[]> ranges = padTo(profile.cut(feasible, stages), stages);
         if (ranges == null) {
             return null;
         }
@@ -188,16 +186,25 @@ final class LayerCuts {
         /** Greedy contiguous cut under a stage-time target and memory; null when it needs over maxStages. */
         List<int[]> cut(double target, int maxStages) {
             List<int[]> ranges = new ArrayList<>();
+            return stagesFor(target, maxStages, ranges) > 0 ? ranges : null;
+        }
+
+        /**
+         * The stages of the greedy cut under a stage-time target and memory (each closed when the next layer would
+         * pass the time or the memory), added to {@code ranges} unless it is {@code null}; -1 when it needs over
+         * {@code maxStages} or a layer does not fit.
+         */
+        int stagesFor(double target, int maxStages, List<int[]> ranges) {
+            int stages = 0;
             int first = 0;
             double time = 0;
             for (int i = 0; i < m.layers(); i++) {
                 if (i > first && (time + seconds[i] > target || i + 1 > fitsUpTo[first])) {
-                    if (i > fitsUpTo[first]) {
-                        return null;
+                    if (i > fitsUpTo[first] || ++stages >= maxStages) {
+                        return -1;
                     }
-                    ranges.add(new int[] {first, i});
-                    if (ranges.size() >= maxStages) {
-                        return null;
+                    if (ranges != null) {
+                        ranges.add(new int[] {first, i});
                     }
                     first = i;
                     time = 0;
@@ -205,10 +212,12 @@ final class LayerCuts {
                 time += seconds[i];
             }
             if (m.layers() > fitsUpTo[first]) {
-                return null;
+                return -1;
             }
-            ranges.add(new int[] {first, m.layers()});
-            return ranges;
+            if (ranges != null) {
+                ranges.add(new int[] {first, m.layers()});
+            }
+            return stages + 1;
         }
 
         /** The time of one layer. */
