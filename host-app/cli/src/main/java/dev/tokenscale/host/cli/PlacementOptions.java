@@ -71,7 +71,10 @@ public final class PlacementOptions {
             return new Layout(parts.get("tp"), parts.get("dp"), parts.get("pp"), parts.get("ep"), parts.get("mb"),
                     prefill, decode);
         } catch (InvalidInputException e) {
-            throw new UserException("--placement '" + placement + "': " + e.getMessage());
+            // The request names its field (placement.pools pools=0:7, placement.devices 2000000); the option says it.
+            String problem = e.getMessage().replaceFirst("^placement\\.\\w+ ", "");
+            throw new UserException("--placement " + (problem.startsWith("pools=") ? problem
+                    : "'" + placement + "': " + problem));
         }
     }
 

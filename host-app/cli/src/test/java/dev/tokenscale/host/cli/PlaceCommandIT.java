@@ -37,6 +37,33 @@ class PlaceCommandIT {
         assertEquals(5, placement.get("stages").size());
     }
 
+    /**
+     * Seven decode instances of dp=8,ep=8 beside two prefill instances: 72 GPUs in all, throughput per chip over
+     * both pools, at most what the decode instances could commit (7 x 512 sequences at the per-user speed).
+     */
+    @Test
+    void disaggregatedPoolsCountTheDevicesOfBoth() throws Exception {
+        CliRun run = run("estimate", "--model", "deepseek-v3", "--hardware", "nvidia-h200", "--placement",
+                "dp=8,ep=8,pools=2:7", "--batch", "512", "--prompt", "922", "--context", "1383", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode estimate = new ObjectMapper().readTree(run.out());
+        assertEquals(72, estimate.get("devices").asInt());
+        assertEquals("disaggregated 2P+7D", estimate.get("deployment").asText());
+        assertEquals(8, estimate.get("placement").get("devices").asInt());
+        assertEquals("dp=8,ep=8 (DP attention)", estimate.get("placement").get("label").asText());
+        assertTrue(estimate.get("tokensPerChipPerSecond").asDouble()
+                <= estimate.get("tokensPerUserPerSecond").asDouble() * 7 * 512 / 72 * (1 + 1e-9), run.out());
+    }
+
+    @Test
+    void poolsWithoutAPrefillInstanceAreAMistake() {
+        CliRun run = run("estimate", "--model", "deepseek-v3", "--hardware", "nvidia-h200", "--placement",
+                "dp=8,ep=8,pools=0:7");
+        assertEquals(1, run.exit());
+        assertEquals("error: --placement pools=0:7: expected at least one prefill and one decode instance, e.g. "
+                + "pools=2:7", run.err().strip());
+    }
+
     @Test
     void aModelTooLargeForTheAllowedDevicesIsExplained() {
         CliRun run = run("place", "--model", "llama-3.1-405b", "--hardware", "nvidia-h100", "--max-devices", "4");
