@@ -182,13 +182,13 @@ public final class ApiServer implements AutoCloseable {
      */
     private void receive(Request request, Response response, Callback callback) {
         if (request.getLength() > MAX_BODY_BYTES) {
-            reply(response, callback, tooLarge());
+            replyAndClose(response, callback, tooLarge());
             return;
         }
         Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES).whenComplete((body, failure) -> {
             if (failure != null) {
                 // Over the limit without a declared length, or the client went away or stalled past the timeout.
-                reply(response, callback, request.getLength() < 0 ? tooLarge()
+                replyAndClose(response, callback, request.getLength() < 0 ? tooLarge()
                         : new Answer(400, error("bad_request", "cannot read the body")));
                 return;
             }
@@ -210,6 +210,15 @@ public final class ApiServer implements AutoCloseable {
 
     private static Answer tooLarge() {
         return new Answer(413, error("payload_too_large", "the body is over " + MAX_BODY_BYTES + " bytes"));
+    }
+
+    /**
+     * Answers a request whose body was not read to its end: the connection cannot carry another request, so the
+     * answer says it closes, and a client never sends its next request into a connection the server drops.
+     */
+    private void replyAndClose(Response response, Callback callback, Answer answer) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        reply(response, callback, answer);
     }
 
     private void reply(Response response, Callback callback, Answer answer) {
