@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 final class FidelityCommand implements Callable<Integer> {
 
     /** The sections of the report, in its order. */
-    static final List<FidelitySection> SECTIONS = List.of(new GpuFrontierSection());
+    static final List<FidelitySection> SECTIONS = List.of(new GpuFrontierSection(), new HeldOutFrontierSection());
 
     @Mixin
     HostOptions host;

@@ -95,12 +95,12 @@ final class GpuFrontierSection implements FidelitySection {
     }
 
     /** The predicted frontier's point at or just above the interactivity: its batch and deployment. */
-    private static String nearest(Curve curve, double tokensPerUser) {
+    static String nearest(Curve curve, double tokensPerUser) {
         return curve.frontier().stream().filter(p -> p.tokensPerUserPerSecond() >= tokensPerUser).findFirst()
                 .map(p -> "batch " + p.batch() + ", " + p.label()).orElse("-");
     }
 
-    private static List<Map<String, String>> read(Path file) throws IOException {
+    static List<Map<String, String>> read(Path file) throws IOException {
         CsvSchema header = CsvSchema.emptySchema().withHeader();
         try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class).with(header)
                 .readValues(file.toFile())) {

@@ -45,11 +45,17 @@ class FidelityIT {
         // Two rows of the published file keep the command's own run short.
         List<String> lines = Files.readAllLines(REPO.resolve("data/reference/" + GpuFrontierSection.FILE));
         Files.write(dir.resolve(GpuFrontierSection.FILE), lines.subList(0, 3));
+        List<String> heldOut = Files.readAllLines(REPO.resolve("data/reference/" + HeldOutFrontierSection.FILE));
+        String b200At8k = heldOut.stream().filter(line -> line.startsWith("DeepSeek-R1,671,37,FP8,NVIDIA B200,")
+                && line.contains(",8192,1024,")).findFirst().orElseThrow();
+        Files.write(dir.resolve(HeldOutFrontierSection.FILE), List.of(heldOut.get(0), b200At8k));
         Path page = dir.resolve("validation.md");
         CliRun run = CliRun.run("fidelity", "--reference", dir.toString(), "--markdown", page.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains(new GpuFrontierSection().title()), run.out());
         assertTrue(run.out().contains("of 2 points within 1.5x"), run.out());
+        assertTrue(run.out().contains(new HeldOutFrontierSection().title()), run.out());
+        assertTrue(run.out().contains("of 1 points within 1.5x"), run.out());
         String written = Files.readString(page);
         assertTrue(written.startsWith("# Validation against published measurements"), written);
         assertTrue(written.contains("<!-- end: gpu-frontiers -->"), written);
