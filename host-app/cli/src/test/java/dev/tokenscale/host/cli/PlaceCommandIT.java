@@ -73,12 +73,29 @@ class PlaceCommandIT {
     }
 
     @Test
-    void aPlacementLargerThanTheScaleUpDomainIsExplained() throws Exception {
-        CliRun run = run("estimate", "--model", "llama-3.1-70b", "--hardware", "nvidia-h100", "--placement", "tp=16",
+    void aPlacementLargerThanTheScaleUpDomainIsAMistake() {
+        run("estimate", "--model", "llama-3.1-70b", "--hardware", "nvidia-h100", "--placement", "tp=16", "--json")
+                .assertOneLineError(1, "--placement: tp=16: a stage of dp x tp = 16 devices needs a scale-up",
+                        "nvidia-h100's largest joins 8");
+    }
+
+    @Test
+    void placementsTheModelRulesOutAreMistakesNamingWhatIsAllowed() {
+        run("estimate", "--model", "deepseek-v3", "--hardware", "nvidia-b200", "--placement", "ep=512")
+                .assertOneLineError(1, "--placement: ep=512 is larger than deepseek-v3's 256 experts",
+                        "ep may be at most 256");
+        run("estimate", "--model", "deepseek-v3", "--hardware", "nvidia-b200", "--placement", "dp=3")
+                .assertOneLineError(1, "--placement: dp=3,ep=1: under DP attention", "so ep must be 3");
+    }
+
+    @Test
+    void aPlacementThatIsAllowedButTooSmallStillAnswersDoesNotFit() throws Exception {
+        CliRun run = run("estimate", "--model", "llama-3.1-405b", "--hardware", "nvidia-h100", "--placement", "tp=2",
                 "--json");
+        assertEquals(0, run.exit(), run.err());
         JsonNode estimate = new ObjectMapper().readTree(run.out());
         assertFalse(estimate.get("fits").asBoolean());
-        assertTrue(estimate.get("fitProblem").asText().contains("domain of 16"), estimate.toString());
+        assertTrue(estimate.get("fitProblem").asText().contains("GB"), estimate.toString());
     }
 
     @Test

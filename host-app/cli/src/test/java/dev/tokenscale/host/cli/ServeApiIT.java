@@ -210,6 +210,9 @@ class ServeApiIT {
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"placement\": "
                 + "{\"tensorParallel\": 0}}` | 400 | bad_request | placement.tensorParallel 0: expected a whole "
                 + "number from 1 to 1,000,000",
+        "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"placement\": "
+                + "{\"expertParallel\": 2}}` | 400 | bad_request | placement: ep=2 needs a mixture-of-experts model; "
+                + "llama-3.1-8b is dense",
         "POST | estimate | `{\"model\": \"llama-3.1-8b\", \"hardware\": \"nvidia-h100\", \"placement\": {\"tp\": 8}}` "
                 + "| 400 | bad_request | unknown field 'placement.tp'; expected one of [dataParallel, "
                 + "decodeInstances, expertParallel, microBatches, pipelineStages, prefillInstances, tensorParallel]",

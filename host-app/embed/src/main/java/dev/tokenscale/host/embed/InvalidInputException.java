@@ -27,6 +27,11 @@ public final class InvalidInputException extends IllegalArgumentException {
         return new InvalidInputException(field, field + " " + value + ": expected " + expected);
     }
 
+    /** A field whose value the rest of the request rules out: the message is {@code field: why}. */
+    public static InvalidInputException field(String field, String why) {
+        return new InvalidInputException(field, field + ": " + why);
+    }
+
     /** The request field at fault, e.g. {@code batch} or {@code placement.tensorParallel}, or {@code null}. */
     public String field() {
         return field;

@@ -94,6 +94,9 @@ final class PluginCalls {
                 }
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (cause instanceof InvalidInputException mistake) {
+                    throw mistake;   // the request's, found while working on this system: no family failed
+                }
                 if (cause instanceof PluginFault fault) {
                     return new Outcome<>(system, null, fault.getMessage());
                 }

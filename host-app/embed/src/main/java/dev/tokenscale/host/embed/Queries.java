@@ -79,6 +79,9 @@ final class Queries {
         if (r.placement() != null) {
             EstimateRequest.Layout layout = r.placement();
             Placements.Built built = Placements.build(model, accelerator, workload, layout.shape());
+            if (built.breaksRules()) {
+                throw InvalidInputException.field("placement", built.problem());
+            }
             if (built.placement() == null) {
                 return Estimator.doesNotFit(model, accelerator, workload, built.problem(), warnings);
             }

@@ -77,7 +77,11 @@ public final class Tokenscale implements AutoCloseable {
                 report.provides().models()), report.error())).toList();
     }
 
-    /** One model on one system: speeds, memory, and every term of the step time. */
+    /**
+     * One model on one system: speeds, memory, and every term of the step time. A workload that fits no placement,
+     * or not the one requested, is an answer with {@code fits == false}; a requested placement that the model or the
+     * system rules out is an {@link InvalidInputException} on {@code placement}.
+     */
     public Estimate estimate(EstimateRequest request) {
         return open().estimate(request);
     }

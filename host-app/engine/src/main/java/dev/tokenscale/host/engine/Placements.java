@@ -25,12 +25,18 @@ public final class Placements {
     /**
      * A placement, or why the shape cannot work.
      *
-     * @param placement the placement, or {@code null}
-     * @param problem   why not, or {@code null}
+     * @param placement   the placement, or {@code null}
+     * @param problem     why not, or {@code null}
+     * @param breaksRules whether the shape can never serve this model on this system (a split the model or the
+     *                    system does not allow), as opposed to not fitting its memory at this workload
      */
-    public record Built(Placement placement, String problem) {
-        static Built no(String problem) {
-            return new Built(null, problem);
+    public record Built(Placement placement, String problem, boolean breaksRules) {
+        static Built tooLarge(String problem) {
+            return new Built(null, problem, false);
+        }
+
+        static Built disallowed(String problem) {
+            return new Built(null, problem, true);
         }
     }
 
@@ -38,7 +44,7 @@ public final class Placements {
     public static Built build(ModelArchitecture m, Accelerator a, Workload w, Shape shape) {
         String problem = PlacementRules.problem(m, a, w, shape);
         if (problem != null) {
-            return Built.no(problem);
+            return Built.disallowed(problem);
         }
         String link = Topology.parallelLink(a.spec(), shape.devicesPerStage()).orElseThrow();
         String hopLink = shape.pipelineStages() == 1 ? null
@@ -46,9 +52,9 @@ public final class Placements {
         List<Shard> shards = LayerCuts.cut(m, a, w, shape, link, a.spec().parameter(EXPERT_IMBALANCE,
                 DEFAULT_EXPERT_IMBALANCE));
         if (shards == null) {
-            return Built.no(MemoryBudget.problem(m, a, w, shape));
+            return Built.tooLarge(MemoryBudget.problem(m, a, w, shape));
         }
-        return new Built(new Placement(shape, m.isMoe(), shards, hopLink), null);
+        return new Built(new Placement(shape, m.isMoe(), shards, hopLink), null, false);
     }
 
     /**
