@@ -5,7 +5,9 @@ import com.google.inject.Injector;
 import dev.tokenscale.host.embed.InvalidInputException;
 import dev.tokenscale.host.engine.PluginFault;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Entry point of {@code ./tokenscale}. Exit codes: 0 success, 1 failure (including bad input, reported in one
@@ -32,8 +34,11 @@ public final class Main {
                         : defaults.create(type);
             }
         };
-        CommandLine cli = new CommandLine(TokenscaleCommand.class, factory)
-                .setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(TokenscaleCommand.class, factory);
+        for (Class<?> subcommand : subcommandsFor(args)) {
+            cli.addSubcommand(subcommand.getAnnotation(Command.class).name(), subcommand);
+        }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         // A mistyped option or value is one line that says where help is, not the whole usage text.
@@ -58,5 +63,12 @@ public final class Main {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The subcommand the command line names, or every one (for help, the version, or a name to correct). */
+    private static List<Class<?>> subcommandsFor(String[] args) {
+        List<Class<?>> named = TokenscaleCommand.SUBCOMMANDS.stream()
+                .filter(c -> args.length > 0 && c.getAnnotation(Command.class).name().equals(args[0])).toList();
+        return named.isEmpty() ? TokenscaleCommand.SUBCOMMANDS : named;
     }
 }
