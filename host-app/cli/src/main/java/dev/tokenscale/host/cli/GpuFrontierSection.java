@@ -69,17 +69,14 @@ final class GpuFrontierSection implements FidelitySection {
         Map<CompareRequest, Curve> curves = new HashMap<>();
         for (Map<String, String> row : read(reference.resolve(FILE))) {
             Point point = Point.of(row);
-            Curve curve = curves.computeIfAbsent(point.request(), r -> tokenscale.compare(r).comparison().systems()
-                    .get(0));
-            double predicted = FrontierFit.totalTokensPerChipAt(curve, point.tokensPerUser());
-            double factor = FrontierFit.factor(predicted, point.tokensPerGpu());
-            factors.add(factor);
-            rows.add(List.of(row.get("model").replaceAll(" \\(.*", ""), row.get("precision"),
-                    row.get("hardware").replace("NVIDIA ", ""), row.get("framework").replaceAll(" \\(.*", ""),
-                    deployment(row),
-                    Units.count(point.tokensPerUser()), Units.count(point.tokensPerGpu()),
-                    Double.isNaN(predicted) ? "-" : Units.count(predicted), FidelityTable.factor(factor),
-                    nearest(curve, point.tokensPerUser())));
+            Prediction prediction = Prediction.of(tokenscale, curves, point.request(), point.tokensPerUser(),
+                    point.tokensPerGpu());
+            factors.add(prediction.factor());
+            List<String> cells = new ArrayList<>(List.of(row.get("model").replaceAll(" \\(.*", ""),
+                    row.get("precision"), row.get("hardware").replace("NVIDIA ", ""),
+                    row.get("framework").replaceAll(" \\(.*", ""), deployment(row)));
+            cells.addAll(prediction.cells());
+            rows.add(cells);
         }
         return new FidelityTable(List.of("model", "precision", "GPU", "stack", "published deployment",
                 "tok/s/user", "published tok/s/GPU", "predicted tok/s/GPU", "factor", "predicted deployment"),
@@ -94,8 +91,28 @@ final class GpuFrontierSection implements FidelitySection {
         return gpus + concurrency + (row.get("note").contains("INTERPOLATED") ? "interpolated" : parallelism);
     }
 
+    /**
+     * One published point against the frontier {@code compare} draws for its request (each request swept once).
+     *
+     * @param factor max(predicted / published, published / predicted), infinite when the frontier stops short
+     * @param cells  the table's last columns: interactivity, published and predicted throughput, factor, and the
+     *               predicted deployment there
+     */
+    record Prediction(double factor, List<String> cells) {
+
+        static Prediction of(Tokenscale tokenscale, Map<CompareRequest, Curve> curves, CompareRequest request,
+                             double tokensPerUser, double publishedTokensPerGpu) {
+            Curve curve = curves.computeIfAbsent(request, r -> tokenscale.compare(r).comparison().systems().get(0));
+            double predicted = FrontierFit.totalTokensPerChipAt(curve, tokensPerUser);
+            double factor = FrontierFit.factor(predicted, publishedTokensPerGpu);
+            return new Prediction(factor, List.of(Units.count(tokensPerUser), Units.count(publishedTokensPerGpu),
+                    Double.isNaN(predicted) ? "-" : Units.count(predicted), FidelityTable.factor(factor),
+                    nearest(curve, tokensPerUser)));
+        }
+    }
+
     /** The predicted frontier's point at or just above the interactivity: its batch and deployment. */
-    static String nearest(Curve curve, double tokensPerUser) {
+    private static String nearest(Curve curve, double tokensPerUser) {
         return curve.frontier().stream().filter(p -> p.tokensPerUserPerSecond() >= tokensPerUser).findFirst()
                 .map(p -> "batch " + p.batch() + ", " + p.label()).orElse("-");
     }

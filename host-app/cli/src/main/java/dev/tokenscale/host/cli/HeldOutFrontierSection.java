@@ -5,8 +5,6 @@ import dev.tokenscale.host.embed.CompareRequest;
 import dev.tokenscale.host.embed.EstimateRequest;
 import dev.tokenscale.host.embed.Tokenscale;
 import dev.tokenscale.host.engine.Curve;
-import dev.tokenscale.host.engine.FrontierFit;
-import dev.tokenscale.host.units.Units;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,17 +67,14 @@ final class HeldOutFrontierSection implements FidelitySection {
             CompareRequest request = new CompareRequest("deepseek-v3", List.of(hardware), input + output, input,
                     fp4 ? null : Precision.FP8, fp4 ? Precision.NVFP4 : null, null, null, null, null, null, null,
                     mtp ? MTP : null, null, null);
-            Curve curve = curves.computeIfAbsent(request, r -> tokenscale.compare(r).comparison().systems().get(0));
-            double tokensPerUser = Double.parseDouble(row.get("tokens_per_user_s"));
-            double published = Double.parseDouble(row.get("tokens_per_chip_s"));
-            double predicted = FrontierFit.totalTokensPerChipAt(curve, tokensPerUser);
-            double factor = FrontierFit.factor(predicted, published);
-            factors.add(factor);
-            rows.add(List.of(row.get("precision"), row.get("hardware").replace("NVIDIA ", ""),
-                    row.get("input_tokens") + " / " + row.get("output_tokens"), mtp ? "MTP" : "not stated",
-                    Units.count(tokensPerUser), Units.count(published),
-                    Double.isNaN(predicted) ? "-" : Units.count(predicted), FidelityTable.factor(factor),
-                    GpuFrontierSection.nearest(curve, tokensPerUser)));
+            GpuFrontierSection.Prediction prediction = GpuFrontierSection.Prediction.of(tokenscale, curves, request,
+                    Double.parseDouble(row.get("tokens_per_user_s")), Double.parseDouble(row.get("tokens_per_chip_s")));
+            factors.add(prediction.factor());
+            List<String> cells = new ArrayList<>(List.of(row.get("precision"),
+                    row.get("hardware").replace("NVIDIA ", ""),
+                    row.get("input_tokens") + " / " + row.get("output_tokens"), mtp ? "MTP" : "not stated"));
+            cells.addAll(prediction.cells());
+            rows.add(cells);
         }
         return new FidelityTable(List.of("precision", "system", "input / output", "speculation", "tok/s/user",
                 "published tok/s/GPU", "predicted tok/s/GPU", "factor", "predicted deployment"), rows, factors);
